@@ -6,6 +6,7 @@ package analysis
 import (
 	"time"
 
+	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/quantity"
 	"github.com/marsad-dev/marsad/internal/text"
 	"github.com/marsad-dev/marsad/internal/timex"
@@ -29,7 +30,7 @@ type Analyzer struct {
 
 // New returns an Analyzer with the default run-together word splitter.
 func New() *Analyzer {
-	return &Analyzer{}
+	return &Analyzer{Tokenizer: text.Tokenizer{Splitter: arabic.DefaultSplitter()}}
 }
 
 // Analyze analyses src. lang is "ar", "en" or "" to detect it; published

@@ -1,89 +1,248 @@
 package arabic
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// Proclitics are the attached particles that may precede an Arabic word, in
-// the order they combine: conjunction (و ف), preposition or future (ب ل ك س),
-// then the article (ال). ForMatching returns keys with them removed.
-var proclitics = []string{"و", "ف"}
-var particles = []string{"ب", "ل", "ك", "س"}
+// Stems returns the matching keys of an Arabic word with its clitics
+// removed, least stripped first, not including the key itself, using the
+// built-in lexicon (see Lexicon.Stems). norm is the word's Normalize form
+// and key its Key.
+func Stems(norm, key string) []string { return DefaultLexicon().Stems(norm, key) }
 
-// Enclitics are attached pronoun suffixes, longest first.
-var enclitics = []string{"هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي"}
+// minStemCount is the corpus frequency a stem needs to count as a word.
+const minStemCount = 3
 
-// Stems returns the matching keys of a word with its clitics removed, best
-// (least stripped) first, not including key itself. key must already be a
-// matching key (see Key). Each candidate keeps at least two letters.
+// stemRatio bounds how much rarer than the whole word a stem may be when a
+// single-letter proclitic or a suffix is removed: وقال → قال is taken, but
+// وزير → زير (far rarer than وزير) is not.
+const stemRatio = 8
+
+// Stems returns the matching keys of an Arabic word with its clitics
+// removed, least stripped first, not including key itself. norm is the
+// word's Normalize form (it tells a final ه that was ة apart from the
+// pronoun ه) and key its Key.
 //
-// For example the key of وبالرقه yields بالرقه, الرقه, رقه; the key of
-// واكدت yields اكدت, اكد.
-func Stems(key string) []string {
-	var out []string
-	seen := map[string]bool{key: true}
-	add := func(s string) {
-		if len([]rune(s)) >= 2 && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
+// Proclitics are the conjunctions و ف, the prepositions ب ك ل, the future
+// س (before an imperfective verb) and the article ال, alone or combined
+// (وبال، فال، لل = ل + ال); enclitics are the pronouns ه ها هما هم هن نا,
+// and the inflection endings ات ون ين ان وا ت are removed too. A stem is
+// kept when the lexicon knows it and it is not far rarer than the word, or
+// when it is the word less a proclitic sequence ending in the article
+// (بالرقه → الرقه, رقه) and keeps enough letters. Words of fewer than three
+// letters are left whole.
+//
+// For example وبالرقة yields بالرقه, الرقه, رقه; وأكدت yields اكدت, اكد;
+// الحسكة yields حسكه but never حسك; فرار yields nothing.
+func (l *Lexicon) Stems(norm, key string) []string {
+	n := utf8.RuneCountInString(key)
+	if n < 3 || !isArabicKey(key) {
+		return nil
 	}
-	for _, p := range prefixVariants(key) {
-		add(p)
-		for _, s := range suffixVariants(p) {
-			add(s)
-		}
-	}
-	for _, s := range suffixVariants(key) {
-		add(s)
-	}
-	return out
-}
+	var cs cands
+	wc := l.Count(key)
+	taMarbuta := strings.HasSuffix(norm, "ة")
 
-// prefixVariants strips proclitic combinations from key.
-func prefixVariants(key string) []string {
-	var out []string
-	w := key
-	for _, p := range proclitics {
-		if strings.HasPrefix(w, p) && len([]rune(w)) > 3 {
-			w = w[len(p):]
-			out = append(out, w)
-			break
-		}
+	// Proclitics: conjunction, then particle, then article.
+	var conj [2]string
+	nc := 0
+	conj[nc] = key
+	nc++
+	if (hasLetter(key, 'و') || hasLetter(key, 'ف')) && n > 3 {
+		conj[nc] = key[2:]
+		nc++
 	}
-	base := w
-	for _, p := range particles {
-		if strings.HasPrefix(base, p) && len([]rune(base)) > 3 {
-			if p == "ل" && strings.HasPrefix(base, "لل") { // لل = ل + ال
-				out = append(out, "ال"+base[len("لل"):])
-				out = append(out, base[len("لل"):])
-				return out
+	for ci := range nc {
+		a := conj[ci]
+		strippedA := (len(key) - len(a)) / 2
+		if ci > 0 {
+			cs.prefix(l, a, strippedA, false, wc)
+		}
+		// particle
+		var b string
+		synthArticle := false
+		switch {
+		case strings.HasPrefix(a, "لل") && len(a) >= 8:
+			b = "ال" + a[4:] // ل + ال with its alef elided
+			synthArticle = true
+		case (hasLetter(a, 'ب') || hasLetter(a, 'ك') || hasLetter(a, 'ل')) && len(a) >= 6:
+			b = a[2:]
+		case hasLetter(a, 'س') && len(a) >= 8 && isImperfective(a[2:]):
+			b = a[2:]
+		}
+		if b != "" {
+			strippedB := strippedA + 1
+			switch {
+			case synthArticle:
+				cs.add(b, strippedB, false)
+			case strings.HasPrefix(b, "ال"):
+				cs.prefix(l, b, strippedB, true, wc)
+			case ci == 0 || l.Count(a) >= minStemCount:
+				// و + ب + stem only when و + ب… is itself a word
+				// (وبحسب → بحسب → حسب, not ولايه → لايه → ايه).
+				cs.prefix(l, b, strippedB, false, wc)
 			}
-			base = base[len(p):]
-			out = append(out, base)
+		} else {
+			b = a
+		}
+		if strings.HasPrefix(b, "ال") {
+			stem := b[4:]
+			m := utf8.RuneCountInString(stem)
+			stripped := (len(key) - len(stem)) / 2
+			if synthArticle {
+				stripped-- // the elided alef was not in the word
+			}
+			if m >= 3 || (m == 2 && l.Count(stem) >= minStemCount) {
+				cs.add(stem, stripped, false)
+			}
+		}
+	}
+
+	// Suffixes on the word and on every prefix stem.
+	np := len(cs.c)
+	l.suffixes(&cs, key, 0, wc, taMarbuta)
+	for i := range np {
+		c := cs.c[i]
+		l.suffixes(&cs, c.s, c.stripped, l.Count(c.s), taMarbuta)
+	}
+	return cs.sorted(key)
+}
+
+// enclitics are the pronoun suffixes removed for matching, longest first.
+var enclitics = []string{"هما", "هم", "هن", "نا", "ها", "ه"}
+
+// inflections are the verb and noun endings removed for matching.
+var inflections = []string{"ات", "ون", "ين", "ان", "وا", "ت"}
+
+// suffixes adds the stems of w (a key or a prefix stem, stripped letters
+// already removed, frequency wc) with an enclitic and/or an inflection
+// ending removed.
+func (l *Lexicon) suffixes(cs *cands, w string, stripped, wc int, taMarbuta bool) {
+	n := utf8.RuneCountInString(w)
+	base := w
+	for _, e := range enclitics {
+		if e == "ه" && taMarbuta {
+			continue
+		}
+		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+			s := w[:len(w)-len(e)]
+			k := stripped + utf8.RuneCountInString(e)
+			if l.knownStem(s, wc) {
+				cs.add(s, k, true)
+				base = s
+			}
+			if strings.HasSuffix(s, "و") && l.knownStem(s[:len(s)-len("و")], wc) { // قتلوهم → قتل
+				cs.add(s[:len(s)-len("و")], k+1, true)
+			}
+			if strings.HasSuffix(s, "ت") { // حكومته → حكومه
+				r := s[:len(s)-len("ت")] + "ه"
+				if l.knownStem(r, wc) {
+					cs.add(r, k, true)
+				}
+			}
 			break
 		}
 	}
-	if strings.HasPrefix(base, "ال") && len([]rune(base)) > 3 {
-		out = append(out, base[len("ال"):])
+	bn := utf8.RuneCountInString(base)
+	for _, e := range inflections {
+		if strings.HasSuffix(base, e) && bn-utf8.RuneCountInString(e) >= 3 {
+			s := base[:len(base)-len(e)]
+			if l.knownStem(s, wc) {
+				cs.add(s, stripped+n-bn+utf8.RuneCountInString(e), true)
+			}
+			break
+		}
+	}
+}
+
+// knownStem reports whether s is a known word not far rarer than the word
+// (frequency wc) it was cut from.
+func (l *Lexicon) knownStem(s string, wc int) bool {
+	c := l.Count(s)
+	return c >= minStemCount && c*stemRatio >= wc
+}
+
+// isImperfective reports whether w begins with an imperfective verb prefix
+// (ي ت ن ا), which the future particle س precedes.
+func isImperfective(w string) bool {
+	return hasLetter(w, 'ي') || hasLetter(w, 'ت') || hasLetter(w, 'ن') || hasLetter(w, 'ا')
+}
+
+// hasLetter reports whether w starts with the two-byte Arabic letter r.
+func hasLetter(w string, r rune) bool {
+	return len(w) >= 2 && w[0] == byte(0xC0|r>>6) && w[1] == byte(0x80|r&0x3F)
+}
+
+// isArabicKey reports whether key is made only of Arabic letters.
+func isArabicKey(key string) bool {
+	for _, r := range key {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
+}
+
+type cand struct {
+	s        string
+	stripped int
+	suffix   bool
+}
+
+// cands collects candidate stems without duplicates.
+type cands struct{ c []cand }
+
+func (cs *cands) add(s string, stripped int, suffix bool) {
+	for _, c := range cs.c {
+		if c.s == s {
+			return
+		}
+	}
+	if cs.c == nil {
+		cs.c = make([]cand, 0, 6)
+	}
+	cs.c = append(cs.c, cand{s, stripped, suffix})
+}
+
+// prefix adds a stem left by removing proclitics: kept when it is known and
+// not far rarer than the word, or when it starts with the article and keeps
+// at least two letters after it (بالرقه → الرقه).
+func (cs *cands) prefix(l *Lexicon, s string, stripped int, article bool, wc int) {
+	n := utf8.RuneCountInString(s)
+	if n < 2 {
+		return
+	}
+	if l.knownStem(s, wc) || (article && n >= 4) {
+		cs.add(s, stripped, false)
+	}
+}
+
+// sorted returns the stems, least stripped first (prefix stems before
+// suffix stems on a tie), leaving out key itself.
+func (cs *cands) sorted(key string) []string {
+	c := cs.c
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && less(c[j], c[j-1]); j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+	var out []string
+	for _, x := range c {
+		if x.s == key {
+			continue
+		}
+		if out == nil {
+			out = make([]string, 0, len(c))
+		}
+		out = append(out, x.s)
 	}
 	return out
 }
 
-// suffixVariants strips pronoun enclitics and the common verb/noun
-// inflection endings (ت ات ون ين وا) from key.
-func suffixVariants(key string) []string {
-	var out []string
-	n := len([]rune(key))
-	for _, s := range enclitics {
-		if strings.HasSuffix(key, s) && n-len([]rune(s)) >= 3 {
-			out = append(out, key[:len(key)-len(s)])
-			break
-		}
+func less(a, b cand) bool {
+	if a.stripped != b.stripped {
+		return a.stripped < b.stripped
 	}
-	for _, s := range []string{"ات", "ون", "ين", "وا", "ت", "ا"} {
-		if strings.HasSuffix(key, s) && n-len([]rune(s)) >= 3 {
-			out = append(out, key[:len(key)-len(s)])
-			break
-		}
-	}
-	return out
+	return !a.suffix && b.suffix
 }

@@ -78,8 +78,11 @@ type Token struct {
 	// Stems holds alternative matching keys with clitics removed, least
 	// stripped first (وبالرقة → بالرقه, الرقه, رقه). Empty for non-Arabic tokens.
 	Stems []string `json:"stems,omitempty"`
-	// Split marks a token cut out of a run-together word
-	// (تركياوالولاياتالمتحدة → تركيا و الولايات المتحدة).
+	// Split marks a token cut out of a run-together word: the pieces are
+	// the words as they would have been typed with spaces
+	// (تركياوالولاياتالمتحدة → تركيا والولايات المتحدة), with the
+	// conjunction و standing alone only where the lexicon does not know it
+	// attached to the next word.
 	Split bool `json:"split,omitempty"`
 }
 

@@ -197,7 +197,7 @@ func newToken(s string, start int, k Kind, script Script) Token {
 	t.Norm = arabic.Normalize(s)
 	t.Key = arabic.Key(t.Norm)
 	if k == Word && script == Arabic {
-		t.Stems = arabic.Stems(t.Key)
+		t.Stems = arabic.Stems(t.Norm, t.Key)
 	}
 	return t
 }
