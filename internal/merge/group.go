@@ -1,0 +1,213 @@
+package merge
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+)
+
+// specificity ranks how much a mention pins down: a day-precise date and a
+// precise place seed events that vaguer mentions then join.
+func specificity(m *Mention) int {
+	s := 0
+	if lo, hi, ok := m.Interval(); ok {
+		s += 2
+		if lo == hi {
+			s += 2
+		}
+	}
+	if l := m.Event.Location; hasPlace(l) {
+		s++
+		if precise(l) {
+			s += 2
+		}
+	}
+	return s
+}
+
+// similarity scores how well two compatible mentions agree; it picks among
+// several compatible events.
+func similarity(a, b *Mention) int {
+	s := 0
+	if a.Event.Type == b.Event.Type {
+		s += 2
+	}
+	alo, _, aok := a.Interval()
+	blo, _, bok := b.Interval()
+	if aok && bok && alo == blo {
+		s += 2
+	}
+	if placeRelation(a.Event.Location, b.Event.Location) == placeSame {
+		s += 3
+	}
+	for k := range actorKeys(&a.Event, "") {
+		if actorKeys(&b.Event, "")[k] {
+			s++
+		}
+	}
+	if shareCountKind(&a.Event, &b.Event) {
+		s++
+	}
+	return s
+}
+
+// EventID is the id of the merged event seeded by a mention.
+func EventID(seedMentionID string) string {
+	h := sha256.Sum256([]byte(seedMentionID))
+	return "ev_" + hex.EncodeToString(h[:8])
+}
+
+// Cluster is one merged event's mentions; the first is the seed that names
+// it, the rest follow in id order.
+type Cluster struct {
+	ID       string
+	Mentions []Mention
+}
+
+// Group partitions a set of mentions into events. The result depends only
+// on the set (see the package comment): clusters come in canonical order
+// and each cluster's id derives from its seed. Callers must pass whole
+// connected components of the compatibility graph (Closure builds them)
+// for the grouping of a store to be independent of insertion order.
+func Group(ms []Mention) []Cluster {
+	order := make([]*Mention, len(ms))
+	spec := make(map[string]int, len(ms))
+	for i := range ms {
+		order[i] = &ms[i]
+		spec[ms[i].ID] = specificity(&ms[i])
+	}
+	slices.SortFunc(order, func(a, b *Mention) int {
+		if c := cmp.Compare(spec[b.ID], spec[a.ID]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	var clusters [][]*Mention
+	for _, m := range order {
+		best, bestScore := -1, -1
+		for ci, c := range clusters {
+			score := 0
+			ok := true
+			for _, x := range c {
+				if !Compatible(m, x) {
+					ok = false
+					break
+				}
+				score += similarity(m, x)
+			}
+			// Average agreement; ties go to the earlier cluster.
+			if ok && score*1000/len(c) > bestScore {
+				best, bestScore = ci, score*1000/len(c)
+			}
+		}
+		if best < 0 {
+			clusters = append(clusters, []*Mention{m})
+			continue
+		}
+		clusters[best] = append(clusters[best], m)
+	}
+	out := make([]Cluster, len(clusters))
+	for i, c := range clusters {
+		rest := slices.Clone(c[1:])
+		slices.SortFunc(rest, func(a, b *Mention) int { return cmp.Compare(a.ID, b.ID) })
+		ms := make([]Mention, 0, len(c))
+		ms = append(ms, *c[0])
+		for _, m := range rest {
+			ms = append(ms, *m)
+		}
+		id := EventID(c[0].ID)
+		for j := range ms {
+			ms[j].EventID = id
+		}
+		out[i] = Cluster{ID: id, Mentions: ms}
+	}
+	return out
+}
+
+// Finder gives Closure access to the stored mentions.
+type Finder interface {
+	// Candidates returns stored mentions that may be compatible with m: a
+	// superset of those for which Compatible holds (in practice: the same
+	// type family, with a date window overlapping m's, or for undated and
+	// coarse-dated mentions the same place key).
+	Candidates(ctx context.Context, m *Mention) ([]Mention, error)
+	// EventMentions returns all stored mentions of a merged event.
+	EventMentions(ctx context.Context, eventID string) ([]Mention, error)
+}
+
+// Closure returns the connected component(s) of the compatibility graph
+// that contain the new mentions or that the removed mentions (of an
+// earlier version of a document, already deleted from the store, so that
+// Finder never returns them) touched:
+// the new mentions plus every stored mention reachable from them, and
+// every mention of each stored event reached. It returns the set in id
+// order and the ids of the stored events it contains.
+func Closure(ctx context.Context, f Finder, added, removed []Mention) ([]Mention, []string, error) {
+	seen := map[string]bool{}
+	events := map[string]bool{}
+	var set, pending []Mention
+	add := func(m Mention) {
+		if seen[m.ID] {
+			return
+		}
+		seen[m.ID] = true
+		set = append(set, m)
+		pending = append(pending, m)
+	}
+	probes := slices.Clone(removed)
+	for _, m := range added {
+		add(m)
+	}
+	// What is left of the events the removed mentions were part of.
+	for _, m := range removed {
+		if m.EventID != "" {
+			pending = append(pending, Mention{ID: m.ID, EventID: m.EventID})
+		}
+	}
+	for len(probes)+len(pending) > 0 {
+		// Whole events join: a stored event is rewritten as a unit.
+		for i := 0; i < len(pending); i++ {
+			id := pending[i].EventID
+			if id == "" || events[id] {
+				continue
+			}
+			events[id] = true
+			ms, err := f.EventMentions(ctx, id)
+			if err != nil {
+				return nil, nil, fmt.Errorf("mentions of event %s: %w", id, err)
+			}
+			for _, m := range ms {
+				add(m)
+			}
+		}
+		for _, m := range pending {
+			if m.DocID != "" { // not a placeholder for a removed mention's event
+				probes = append(probes, m)
+			}
+		}
+		pending = nil
+		for i := range probes {
+			p := &probes[i]
+			cands, err := f.Candidates(ctx, p)
+			if err != nil {
+				return nil, nil, fmt.Errorf("candidates of %s: %w", p.ID, err)
+			}
+			for j := range cands {
+				if !seen[cands[j].ID] && Compatible(p, &cands[j]) {
+					add(cands[j])
+				}
+			}
+		}
+		probes = nil
+	}
+	slices.SortFunc(set, func(a, b Mention) int { return cmp.Compare(a.ID, b.ID) })
+	ids := make([]string, 0, len(events))
+	for id := range events {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return set, ids, nil
+}

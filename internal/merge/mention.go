@@ -1,0 +1,128 @@
+package merge
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/store"
+)
+
+// Mention is one coded event of one document with what merging needs to
+// know about the document.
+type Mention struct {
+	ID        string // MentionID(DocID, Index)
+	DocID     string
+	Index     int
+	Outlet    string
+	DupGroup  string
+	Published string // YYYY-MM-DD or ""
+	Event     event.Event
+	// EventID is the merged event the mention belongs to in the store
+	// ("" for a new mention).
+	EventID string
+}
+
+// MentionID is the id of the i-th event of a document.
+func MentionID(docID string, i int) string { return docID + "#" + strconv.Itoa(i) }
+
+// Mentions returns the mentions of one coded document.
+func Mentions(doc store.Document, res event.Result) []Mention {
+	pub := res.Published
+	if !doc.Published.IsZero() {
+		pub = doc.Published.UTC().Format(time.DateOnly)
+	}
+	out := make([]Mention, len(res.Events))
+	for i, e := range res.Events {
+		out[i] = Mention{
+			ID: MentionID(doc.ID, i), DocID: doc.ID, Index: i,
+			Outlet: doc.Outlet, DupGroup: doc.DupGroup, Published: pub, Event: e,
+		}
+	}
+	return out
+}
+
+// Interval returns the first and last day (days since 1970-01-01) the
+// mention's date may cover; ok is false when it is undated.
+func (m *Mention) Interval() (lo, hi int, ok bool) {
+	if m.Event.Date == nil {
+		return 0, 0, false
+	}
+	return DateInterval(*m.Event.Date, m.Event.DatePrecision)
+}
+
+// DateInterval returns the days a date of the given precision covers:
+// YYYY-MM-DD is one day (seven from that day for precision "week"),
+// YYYY-MM (or precision "month") the month, YYYY (or "year") the year.
+func DateInterval(date, precision string) (lo, hi int, ok bool) {
+	date = strings.TrimSpace(date)
+	var t time.Time
+	var err error
+	switch len(date) {
+	case 10:
+		t, err = time.Parse(time.DateOnly, date)
+	case 7:
+		t, err = time.Parse("2006-01", date)
+		if precision != "year" {
+			precision = "month"
+		}
+	case 4:
+		t, err = time.Parse("2006", date)
+		precision = "year"
+	default:
+		return 0, 0, false
+	}
+	if err != nil {
+		return 0, 0, false
+	}
+	switch precision {
+	case "week":
+		return Day(t), Day(t) + 6, true
+	case "month":
+		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return Day(t), Day(t.AddDate(0, 1, -1)), true
+	case "year":
+		t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return Day(t), Day(t.AddDate(1, 0, -1)), true
+	}
+	return Day(t), Day(t), true
+}
+
+// Day is the number of days since 1970-01-01 of t's UTC date.
+func Day(t time.Time) int {
+	return int(t.UTC().Truncate(24*time.Hour).Unix() / 86400)
+}
+
+// DayString formats a day number as YYYY-MM-DD.
+func DayString(d int) string {
+	return time.Unix(int64(d)*86400, 0).UTC().Format(time.DateOnly)
+}
+
+// ParseDay parses YYYY-MM-DD into a day number.
+func ParseDay(s string) (int, bool) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, false
+	}
+	return Day(t), true
+}
+
+// Loose reports whether the mention's date is undated or coarser than a
+// week. Stores index such mentions by place rather than by date.
+func (m *Mention) Loose() bool {
+	lo, hi, ok := m.Interval()
+	return !ok || hi-lo > 7
+}
+
+// PlaceKey is the key a store indexes a mention's place under: the
+// gazetteer id, else the lower-cased name, of a precise place ("" if none).
+func PlaceKey(l *event.Location) string {
+	if l == nil || !precise(l) {
+		return ""
+	}
+	if l.GazetteerID != "" {
+		return l.GazetteerID
+	}
+	return "name:" + strings.ToLower(l.Name)
+}
