@@ -108,10 +108,18 @@ func checkBinary(b []byte) error {
 
 // arabicScore is the share of s's non-ASCII runes that are Arabic letters,
 // digits or punctuation, or common typographic marks; 0 when s has control
-// or replacement characters beyond a trace, or no non-ASCII rune at all.
+// or replacement characters beyond a trace, Arabic letters glued to Latin
+// ones, or no non-ASCII rune at all.
 func arabicScore(s string) float64 {
-	var nonASCII, good, bad int
+	var nonASCII, good, bad, mixed int
+	prev := ' '
 	for _, r := range s {
+		// A Latin letter touching an Arabic one means accented Latin
+		// text read in an Arabic code page (déclaré → dىclarى).
+		if isASCIILetter(prev) && unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Arabic, prev) && isASCIILetter(r) {
+			mixed++
+		}
+		prev = r
 		switch {
 		case r < 0x80:
 			if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
@@ -127,8 +135,10 @@ func arabicScore(s string) float64 {
 		}
 		nonASCII++
 	}
-	if nonASCII == 0 || bad*100 > nonASCII {
+	if nonASCII == 0 || bad*100 > nonASCII || mixed*20 > good {
 		return 0
 	}
 	return float64(good) / float64(nonASCII)
 }
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

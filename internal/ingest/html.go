@@ -8,6 +8,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -176,7 +177,7 @@ func fragmentText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return cleanText(s)
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div"})
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return cleanText(s)
 	}
