@@ -89,3 +89,17 @@ func (l *Lexicon) LogProb(key string) float64 {
 	}
 	return math.Log(float64(c) / l.total)
 }
+
+// wordsHeader returns the comment lines of the embedded word list.
+func wordsHeader() string {
+	s := words.Arabic
+	end := 0
+	for end < len(s) && s[end] == '#' {
+		i := strings.IndexByte(s[end:], '\n')
+		if i < 0 {
+			return s
+		}
+		end += i + 1
+	}
+	return s[:end]
+}

@@ -14,6 +14,13 @@ func Stems(norm, key string) []string { return DefaultLexicon().Stems(norm, key)
 // minStemCount is the corpus frequency a stem needs to count as a word.
 const minStemCount = 3
 
+// minSuffixStemCount and suffixStemRatio are minStemCount and stemRatio
+// for stems left by removing a suffix.
+const (
+	minSuffixStemCount = 30
+	suffixStemRatio    = 3
+)
+
 // stemRatio bounds how much rarer than the whole word a stem may be when a
 // single-letter proclitic or a suffix is removed: وقال → قال is taken, but
 // وزير → زير (far rarer than وزير) is not.
@@ -66,7 +73,13 @@ func (l *Lexicon) Stems(norm, key string) []string {
 		case strings.HasPrefix(a, "لل") && len(a) >= 8:
 			b = "ال" + a[4:] // ل + ال with its alef elided
 			synthArticle = true
-		case (hasLetter(a, 'ب') || hasLetter(a, 'ك') || hasLetter(a, 'ل')) && len(a) >= 6:
+		case (hasLetter(a, 'ب') || hasLetter(a, 'ك')) && len(a) >= 6:
+			// ب and ك go with nouns, and few nouns start with ي: بيوم → يوم,
+			// but not بينس → ينس.
+			if !hasLetter(a[2:], 'ي') || l.Count(a[2:]) >= 500 {
+				b = a[2:]
+			}
+		case hasLetter(a, 'ل') && len(a) >= 6:
 			b = a[2:]
 		case hasLetter(a, 'س') && len(a) >= 8 && isImperfective(a[2:]):
 			b = a[2:]
@@ -78,7 +91,7 @@ func (l *Lexicon) Stems(norm, key string) []string {
 				cs.add(b, strippedB, false)
 			case strings.HasPrefix(b, "ال"):
 				cs.prefix(l, b, strippedB, true, wc)
-			case ci == 0 || l.Count(a) >= minStemCount:
+			case ci == 0 || l.knownStem(a, wc):
 				// و + ب + stem only when و + ب… is itself a word
 				// (وبحسب → بحسب → حسب, not ولايه → لايه → ايه).
 				cs.prefix(l, b, strippedB, false, wc)
@@ -128,16 +141,16 @@ func (l *Lexicon) suffixes(cs *cands, w string, stripped, wc int, taMarbuta bool
 		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
 			s := w[:len(w)-len(e)]
 			k := stripped + utf8.RuneCountInString(e)
-			if l.knownStem(s, wc) {
+			if l.knownSuffixStem(s, wc) {
 				cs.add(s, k, true)
 				base = s
 			}
-			if strings.HasSuffix(s, "و") && l.knownStem(s[:len(s)-len("و")], wc) { // قتلوهم → قتل
+			if strings.HasSuffix(s, "و") && l.knownSuffixStem(s[:len(s)-len("و")], wc) { // قتلوهم → قتل
 				cs.add(s[:len(s)-len("و")], k+1, true)
 			}
 			if strings.HasSuffix(s, "ت") { // حكومته → حكومه
 				r := s[:len(s)-len("ت")] + "ه"
-				if l.knownStem(r, wc) {
+				if l.knownSuffixStem(r, wc) {
 					cs.add(r, k, true)
 				}
 			}
@@ -148,7 +161,7 @@ func (l *Lexicon) suffixes(cs *cands, w string, stripped, wc int, taMarbuta bool
 	for _, e := range inflections {
 		if strings.HasSuffix(base, e) && bn-utf8.RuneCountInString(e) >= 3 {
 			s := base[:len(base)-len(e)]
-			if l.knownStem(s, wc) {
+			if l.knownSuffixStem(s, wc) {
 				cs.add(s, stripped+n-bn+utf8.RuneCountInString(e), true)
 			}
 			break
@@ -161,6 +174,14 @@ func (l *Lexicon) suffixes(cs *cands, w string, stripped, wc int, taMarbuta bool
 func (l *Lexicon) knownStem(s string, wc int) bool {
 	c := l.Count(s)
 	return c >= minStemCount && c*stemRatio >= wc
+}
+
+// knownSuffixStem is knownStem for a stem left by removing a suffix, which
+// must be commoner: a suffix is more often part of a name (باكين is not
+// باك + ين).
+func (l *Lexicon) knownSuffixStem(s string, wc int) bool {
+	c := l.Count(s)
+	return c >= minSuffixStemCount && c*suffixStemRatio >= wc
 }
 
 // isImperfective reports whether w begins with an imperfective verb prefix
