@@ -1,0 +1,245 @@
+// Package calendar recognises month and weekday names in Arabic (the
+// Egyptian/Gulf series يناير…ديسمبر, the Levantine series كانون الثاني…كانون
+// الأول and the Maghrebi spellings) and English, over text.Token keys. It is
+// the shared vocabulary of packages timex (which reads dates) and quantity
+// (which must not mistake a day or a year for a count).
+package calendar
+
+import (
+	"strings"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// arMonths maps matching keys (see arabic.Key) of one-word Arabic month names
+// to their month.
+var arMonths = map[string]time.Month{
+	// Egyptian / Gulf series
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	// Levantine series (one-word names)
+	"شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9,
+	// Maghrebi spellings
+	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "يوليوز": 7,
+	"اوت": 8, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+
+// arMonthPairs holds the two-word Levantine names: first key, second key.
+var arMonthPairs = map[[2]string]time.Month{
+	{"كانون", "الثاني"}: 1, {"كانون", "الاول"}: 12,
+	{"تشرين", "الاول"}: 10, {"تشرين", "الثاني"}: 11,
+}
+
+// ambiguousMonths are month keys that are also common words (اب father, ماي
+// mine, مارس practised, may, march); callers should accept them only next to
+// a day, a year or a cue word.
+var ambiguousMonths = map[string]bool{"اب": true, "ماي": true, "مارس": true, "may": true, "march": true, "نيسان": true}
+
+var enMonths = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+// enMonthAbbrev are English abbreviations, accepted capitalised, with or
+// without a following full stop.
+var enMonthAbbrev = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var arWeekdays = map[string]time.Weekday{
+	"الاحد": time.Sunday, "الاثنين": time.Monday, "الثلاثاء": time.Tuesday, "الاربعاء": time.Wednesday,
+	"الخميس": time.Thursday, "الجمعه": time.Friday, "السبت": time.Saturday,
+}
+
+var enWeekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var enWeekdayAbbrev = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "tues": time.Tuesday,
+	"wed": time.Wednesday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
+	"fri": time.Friday, "sat": time.Saturday,
+}
+
+func init() {
+	// The tables are written as matching keys; pass them through arabic.Key
+	// so they stay in step with the tokenizer's folding.
+	rekey(arMonths)
+	rekey(arWeekdays)
+	pairs := make(map[[2]string]time.Month, len(arMonthPairs))
+	for k, m := range arMonthPairs {
+		pairs[[2]string{arabic.Key(k[0]), arabic.Key(k[1])}] = m
+	}
+	clear(arMonthPairs)
+	for k, m := range pairs {
+		arMonthPairs[k] = m
+	}
+}
+
+func rekey[V any](m map[string]V) {
+	tmp := make(map[string]V, len(m))
+	for k, v := range m {
+		tmp[arabic.Key(k)] = v
+	}
+	clear(m)
+	for k, v := range tmp {
+		m[k] = v
+	}
+}
+
+// Month reports the month named at toks[i] and the index of the token after
+// the name. It reads one- and two-word Arabic names (with a conjunction or
+// preposition clitic: وأكتوبر، بتشرين الأول), English names and capitalised
+// abbreviations (Oct. 17), and a name followed by its alternative in the other
+// series, as in يوليو/ تموز or أكتوبر/تشرين الأول. Ambiguous reports whether
+// the name is also a common word.
+func Month(toks []text.Token, i int) (m time.Month, next int, ambiguous, ok bool) {
+	m, next, ambiguous, ok = month1(toks, i)
+	if !ok {
+		return 0, i, false, false
+	}
+	// "يوليو/ تموز": the same month in the other series after a slash.
+	if next+1 < len(toks) && toks[next].Text == "/" {
+		if m2, n2, _, ok2 := month1(toks, next+1); ok2 && m2 == m {
+			next = n2
+			ambiguous = false
+		}
+	}
+	return m, next, ambiguous, true
+}
+
+func month1(toks []text.Token, i int) (time.Month, int, bool, bool) {
+	if i < 0 || i >= len(toks) || toks[i].Kind != text.Word {
+		return 0, i, false, false
+	}
+	t := &toks[i]
+	if t.Script == text.Latin {
+		if !isUpper(t.Text[0]) {
+			return 0, i, false, false
+		}
+		if m, ok := enMonths[t.Key]; ok {
+			return m, i + 1, ambiguousMonths[t.Key], true
+		}
+		if m, ok := enMonthAbbrev[t.Key]; ok {
+			next := i + 1
+			if next < len(toks) && toks[next].Text == "." && toks[next].Start == t.End {
+				next++
+			}
+			return m, next, false, true
+		}
+		return 0, i, false, false
+	}
+	if t.Script != text.Arabic {
+		return 0, i, false, false
+	}
+	vs := Variants(t.Key)
+	for _, k := range vs.Forms() {
+		if m, ok := arMonths[k]; ok {
+			return m, i + 1, ambiguousMonths[k], true
+		}
+		if (k == "كانون" || k == "تشرين") && i+1 < len(toks) {
+			if m, ok := arMonthPairs[[2]string{k, toks[i+1].Key}]; ok {
+				return m, i + 2, false, true
+			}
+		}
+	}
+	return 0, i, false, false
+}
+
+// Weekday reports the weekday named at toks[i] (الخميس، والخميس، Thursday,
+// Thu.) and the index of the token after the name.
+func Weekday(toks []text.Token, i int) (d time.Weekday, next int, ok bool) {
+	if i < 0 || i >= len(toks) || toks[i].Kind != text.Word {
+		return 0, i, false
+	}
+	t := &toks[i]
+	if t.Script == text.Latin {
+		if !isUpper(t.Text[0]) {
+			return 0, i, false
+		}
+		if d, ok := enWeekdays[t.Key]; ok {
+			return d, i + 1, true
+		}
+		if d, ok := enWeekdayAbbrev[t.Key]; ok && i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
+			return d, i + 2, true
+		}
+		return 0, i, false
+	}
+	if t.Script != text.Arabic {
+		return 0, i, false
+	}
+	vs := Variants(t.Key)
+	for _, k := range vs.Forms() {
+		if d, ok := arWeekdays[k]; ok {
+			return d, i + 1, true
+		}
+	}
+	return 0, i, false
+}
+
+// IsMonth reports whether toks[i] begins a month name.
+func IsMonth(toks []text.Token, i int) bool {
+	_, _, _, ok := month1(toks, i)
+	return ok
+}
+
+// IsName reports whether toks[i] begins a month or weekday name.
+func IsName(toks []text.Token, i int) bool {
+	if _, _, _, ok := month1(toks, i); ok {
+		return true
+	}
+	_, _, ok := Weekday(toks, i)
+	return ok
+}
+
+// Variants returns key and the forms of key with a leading conjunction (و ف)
+// and/or preposition (ب ل ك) clitic removed, most complete first; لل is
+// read as ل + ال. It does not allocate except for the rare لل form. Forms shorter than two letters are not produced. Use it as
+//
+//	vs := calendar.Variants(key)
+//	for _, k := range vs.Forms() { ... }
+func Variants(key string) Forms {
+	var f Forms
+	f.s[0], f.n = key, 1
+	w := key
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		w = w[len("و"):]
+		if runeCount(w) < 2 {
+			return f
+		}
+		f.s[f.n] = w
+		f.n++
+	}
+	switch {
+	case strings.HasPrefix(w, "لل") && runeCount(w) >= 4:
+		f.s[f.n] = "ال" + w[len("لل"):]
+		f.n++
+	case (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك")) && runeCount(w) >= 4:
+		f.s[f.n] = w[len("ب"):]
+		f.n++
+	}
+	return f
+}
+
+// Forms holds the clitic variants of a key (see Variants).
+type Forms struct {
+	s [3]string
+	n int
+}
+
+// Forms returns the variants, most complete first.
+func (f *Forms) Forms() []string { return f.s[:f.n] }
+
+func runeCount(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
