@@ -32,7 +32,7 @@ const stemRatio = 8
 // pronoun ه) and key its Key.
 //
 // Proclitics are the conjunctions و ف, the prepositions ب ك ل, the future
-// س (before an imperfective verb) and the article ال, alone or combined
+// س (before an imperfective verb in ي ت ن) and the article ال, alone or combined
 // (وبال، فال، لل = ل + ال); enclitics are the pronouns ه ها هما هم هن نا,
 // and the inflection endings ات ون ين ان وا ت are removed too. A stem is
 // kept when the lexicon knows it and it is not far rarer than the word, or
@@ -185,9 +185,10 @@ func (l *Lexicon) knownSuffixStem(s string, wc int) bool {
 }
 
 // isImperfective reports whether w begins with an imperfective verb prefix
-// (ي ت ن ا), which the future particle س precedes.
+// (ي ت ن; the first person ا is rare in reports and would take سانا for
+// س + انا), which the future particle س precedes.
 func isImperfective(w string) bool {
-	return hasLetter(w, 'ي') || hasLetter(w, 'ت') || hasLetter(w, 'ن') || hasLetter(w, 'ا')
+	return hasLetter(w, 'ي') || hasLetter(w, 'ت') || hasLetter(w, 'ن')
 }
 
 // hasLetter reports whether w starts with the two-byte Arabic letter r.
