@@ -1,0 +1,148 @@
+package lexicon
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"sync"
+
+	lexdata "github.com/marsad-dev/marsad/data/lexicon"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// Match is one dictionary entry found in a token stream.
+type Match struct {
+	First, Last int // token indices [First, Last) into the token slice
+	Start, End  int // byte span into the original text
+	Entry       *Entry
+}
+
+// Lexicon is a set of dictionary entries compiled for matching. It is
+// immutable after loading and safe for concurrent use.
+type Lexicon struct {
+	entries []*Entry
+	byID    map[string][]*Entry
+	m       matcher
+}
+
+// matcher finds every (first, last, entry) occurrence of the compiled
+// patterns in toks, in any order and without duplicates.
+type matcher interface {
+	find(toks []text.Token, emit func(first, last int, entry int32))
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// Default returns the dictionaries embedded from data/lexicon (package
+// github.com/marsad-dev/marsad/data/lexicon). It is loaded once and shared.
+func Default() (*Lexicon, error) {
+	defaultOnce.Do(func() {
+		defaultLex, defaultErr = Load(lexdata.Files)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("embedded dictionaries: %w", defaultErr)
+		}
+	})
+	return defaultLex, defaultErr
+}
+
+// Load reads every *.tsv file in fsys (recursively) and compiles them.
+// Hand-written files come first; files named *.gen.* hold generated entries
+// that give way to a hand-written entry with the same pattern. A later line
+// with the same kind, id and pattern as an earlier one replaces it.
+func Load(fsys fs.FS) (*Lexicon, error) {
+	es, err := readFS(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return newLexicon(merge(nil, es)), nil
+}
+
+// Extend returns a new lexicon with the entries of the *.tsv files in fsys
+// added to l's. An entry with the same kind, id and pattern as one of l's
+// replaces it; an entry with attribute remove=true deletes the entry with
+// its kind, id and pattern (pattern "*": every entry with its id). l is not
+// changed.
+func (l *Lexicon) Extend(fsys fs.FS) (*Lexicon, error) {
+	es, err := readFS(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return newLexicon(merge(l.entries, es)), nil
+}
+
+// FromEntries compiles a lexicon from entries built in code. Patterns are
+// compiled from Entry.Pattern; an entry with an unknown kind or class, or a
+// pattern without words, is an error.
+func FromEntries(entries []Entry) (*Lexicon, error) {
+	tk := text.Tokenizer{}
+	es := make([]*Entry, 0, len(entries))
+	for i := range entries {
+		e := entries[i]
+		if err := validate(&e); err != nil {
+			return nil, fmt.Errorf("entry %d (%s): %w", i, e.Pattern, err)
+		}
+		w, err := compilePattern(&tk, e.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d: %w", i, err)
+		}
+		e.words = w
+		e.exact = e.Attrs["case"] == "exact"
+		if e.ID == "" {
+			e.ID = defaultID(&e)
+		}
+		es = append(es, &e)
+	}
+	return newLexicon(merge(nil, es)), nil
+}
+
+func newLexicon(es []*Entry) *Lexicon {
+	return &Lexicon{entries: es, byID: byID(es), m: newTrie(es)}
+}
+
+// Entries returns the entries in load order. The slice and the entries must
+// not be modified.
+func (l *Lexicon) Entries() []*Entry { return l.entries }
+
+// ByID returns the entries with the given id (an actor's aliases share one).
+func (l *Lexicon) ByID(id string) []*Entry { return l.byID[id] }
+
+// Match returns every occurrence of every entry in toks, ordered by First,
+// then longest first, then entry order. Overlapping and nested matches are
+// all returned; choosing among them is the caller's business.
+func (l *Lexicon) Match(toks []text.Token) []Match {
+	return collect(l.m, l.entries, toks)
+}
+
+func collect(m matcher, entries []*Entry, toks []text.Token) []Match {
+	var raw []rawMatch
+	m.find(toks, func(first, last int, e int32) {
+		if entries[e].caseOK(toks, first) {
+			raw = append(raw, rawMatch{int32(first), int32(last), e})
+		}
+	})
+	if len(raw) == 0 {
+		return nil
+	}
+	sort.Slice(raw, func(i, j int) bool { return raw[i].less(raw[j]) })
+	out := make([]Match, len(raw))
+	for i, r := range raw {
+		out[i] = Match{First: int(r.first), Last: int(r.last), Start: toks[r.first].Start, End: toks[r.last-1].End, Entry: entries[r.entry]}
+	}
+	return out
+}
+
+type rawMatch struct{ first, last, entry int32 }
+
+func (a rawMatch) less(b rawMatch) bool {
+	if a.first != b.first {
+		return a.first < b.first
+	}
+	if a.last != b.last {
+		return a.last > b.last
+	}
+	return a.entry < b.entry
+}

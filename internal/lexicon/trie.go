@@ -1,0 +1,149 @@
+package lexicon
+
+import (
+	"unicode/utf8"
+
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// trie is the fast matcher: a trie whose edges are pattern-word keys. From
+// every token it follows the edges labelled with the token's key or one of
+// its stems (exact edges by map lookup, prefix edges by looking up the
+// token key's leading runes), so the cost per token is a few map lookups
+// whatever the size of the dictionaries.
+type trie struct{ root *tnode }
+
+type tnode struct {
+	next           map[string]*tnode // exact-key edges
+	pre            map[string]*tnode // prefix edges, by prefix
+	preMin, preMax int               // byte lengths of the shortest and longest prefix
+	out            []int32           // entries whose pattern ends here
+}
+
+func newTrie(es []*Entry) *trie {
+	root := &tnode{}
+	for i, e := range es {
+		n := root
+		for _, w := range e.words {
+			n = n.child(w)
+		}
+		if len(e.words) > 0 {
+			n.out = append(n.out, int32(i))
+		}
+	}
+	return &trie{root: root}
+}
+
+func (n *tnode) child(w pword) *tnode {
+	if w.prefix {
+		if c, ok := n.pre[w.key]; ok {
+			return c
+		}
+		if n.pre == nil {
+			n.pre = map[string]*tnode{}
+			n.preMin, n.preMax = len(w.key), len(w.key)
+		}
+		n.preMin = min(n.preMin, len(w.key))
+		n.preMax = max(n.preMax, len(w.key))
+		c := &tnode{}
+		n.pre[w.key] = c
+		return c
+	}
+	if c, ok := n.next[w.key]; ok {
+		return c
+	}
+	if n.next == nil {
+		n.next = map[string]*tnode{}
+	}
+	c := &tnode{}
+	n.next[w.key] = c
+	return c
+}
+
+func (t *trie) find(toks []text.Token, emit func(first, last int, entry int32)) {
+	for i := range toks {
+		t.walk(t.root, toks, i, i, emit)
+	}
+}
+
+// walk follows n's edges from token j; the path began at token first.
+func (t *trie) walk(n *tnode, toks []text.Token, first, j int, emit func(first, last int, entry int32)) {
+	for _, e := range n.out {
+		emit(first, j, e)
+	}
+	if j == len(toks) || (n.next == nil && n.pre == nil) {
+		return
+	}
+	var buf [8]*tnode
+	kids := buf[:0]
+	add := func(c *tnode) {
+		for _, k := range kids {
+			if k == c {
+				return
+			}
+		}
+		kids = append(kids, c)
+	}
+	tok := &toks[j]
+	n.edges(tok.Key, add)
+	for _, s := range tok.Stems {
+		n.edges(s, add)
+	}
+	for _, c := range kids {
+		t.walk(c, toks, first, j+1, emit)
+	}
+}
+
+// edges calls add with every child of n whose edge accepts key.
+func (n *tnode) edges(key string, add func(*tnode)) {
+	if n.next != nil {
+		if c := n.next[key]; c != nil {
+			add(c)
+		}
+	}
+	if n.pre == nil {
+		return
+	}
+	for l := n.preMin; l <= n.preMax && l <= len(key); l++ {
+		if l < len(key) && !utf8.RuneStart(key[l]) {
+			continue
+		}
+		if c := n.pre[key[:l]]; c != nil {
+			add(c)
+		}
+	}
+}
+
+// naive is the reference matcher: every entry tried at every position.
+type naive struct{ entries []*Entry }
+
+func (m naive) find(toks []text.Token, emit func(first, last int, entry int32)) {
+	for first := range toks {
+	entries:
+		for i, e := range m.entries {
+			if len(e.words) == 0 || first+len(e.words) > len(toks) {
+				continue
+			}
+			for k, w := range e.words {
+				if !tokenMatches(&toks[first+k], w) {
+					continue entries
+				}
+			}
+			emit(first, first+len(e.words), int32(i))
+		}
+	}
+}
+
+// tokenMatches is the matching rule: the token's key or one of its stems
+// equals the pattern word's key (or starts with it, for a prefix word).
+func tokenMatches(t *text.Token, w pword) bool {
+	if w.matches(t.Key) {
+		return true
+	}
+	for _, s := range t.Stems {
+		if w.matches(s) {
+			return true
+		}
+	}
+	return false
+}
