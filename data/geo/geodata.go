@@ -1,0 +1,23 @@
+// Package geodata embeds marsad's geographic data: the generated gazetteer
+// (gazetteer.tsv.gz, whose first line is the command that regenerates it),
+// the curated facilities-and-regions file and the stop list of words that
+// are never places on their own.
+package geodata
+
+import _ "embed"
+
+// Gazetteer is the gzip'd gazetteer TSV built by internal/geo/gen.
+//
+//go:embed gazetteer.tsv.gz
+var Gazetteer []byte
+
+// Facilities is the curated facilities and regions TSV (edited by hand).
+//
+//go:embed facilities.tsv
+var Facilities string
+
+// Stopwords lists matching keys and lower-cased English words that are not
+// places when they stand alone, one per line; '#' starts a comment.
+//
+//go:embed stopwords.txt
+var Stopwords string

@@ -1,0 +1,276 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"maps"
+	"strconv"
+	"strings"
+
+	geodata "github.com/marsad-dev/marsad/data/geo"
+)
+
+// Kinds of gazetteer entries.
+const (
+	Country       = "country"
+	Region        = "region"
+	Admin1        = "admin1"
+	Admin2        = "admin2"
+	Admin3        = "admin3"
+	City          = "city"
+	Town          = "town"
+	Village       = "village"
+	Neighbourhood = "neighbourhood"
+	Camp          = "camp"
+	Prison        = "prison"
+	Crossing      = "crossing"
+	Site          = "site"
+)
+
+// Entry is one place of the gazetteer.
+type Entry struct {
+	ID        string
+	Kind      string
+	Country   string // ISO 3166-1 alpha-2
+	Lat, Lon  float64
+	Pop       int
+	Parents   []int32 // indices of admin units containing the place, largest first
+	Name      string  // English or transliterated
+	NameAR    string
+	Curated   bool // from the curated or a user places file
+	Confirmed bool // curated position confirmed by its editor
+}
+
+// Precision is the location precision of the entry's kind: site, town,
+// admin3, admin2, admin1, region or country.
+func (e *Entry) Precision() string {
+	switch e.Kind {
+	case Camp, Prison, Crossing, Site:
+		return "site"
+	case City, Town, Village, Neighbourhood:
+		return "town"
+	}
+	return e.Kind
+}
+
+func (e *Entry) isArea() bool {
+	switch e.Kind {
+	case Country, Region, Admin1, Admin2, Admin3:
+		return true
+	}
+	return false
+}
+
+// Gazetteer holds the places and the index of their names. It is immutable
+// after loading and safe for concurrent use.
+type Gazetteer struct {
+	entries []Entry
+	byID    map[string]int32
+	index   map[string][]int32 // name key → entries
+	maxLen  map[string]int     // first word of a name key → most words of any key starting with it
+	freq    map[string]int     // corpus frequency of single-word Arabic name keys
+	stop    map[string]bool    // keys that are not places on their own
+}
+
+// Len returns the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entry returns the entry with the given id.
+func (g *Gazetteer) Entry(id string) (*Entry, bool) {
+	i, ok := g.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &g.entries[i], true
+}
+
+// Lookup returns the entries whose names have the given key (as produced
+// for a name by the same folding the index uses).
+func (g *Gazetteer) Lookup(name string) []*Entry {
+	var out []*Entry
+	seen := map[int32]bool{}
+	for _, k := range nameKeys(name) {
+		for _, i := range g.index[k] {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, &g.entries[i])
+			}
+		}
+	}
+	return out
+}
+
+// Load reads the embedded gazetteer, the curated facilities and regions
+// file and the stop list.
+func Load() (*Gazetteer, error) {
+	g := &Gazetteer{byID: map[string]int32{}, index: make(map[string][]int32, 1<<18),
+		maxLen: make(map[string]int, 1<<17), freq: map[string]int{}, stop: map[string]bool{}}
+	zr, err := gzip.NewReader(bytes.NewReader(geodata.Gazetteer))
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	pend, err := g.readRows(zr, "gazetteer.tsv.gz", false)
+	if err != nil {
+		return nil, err
+	}
+	more, err := g.readRows(strings.NewReader(geodata.Facilities), "facilities.tsv", true)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.link(append(pend, more...)); err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(geodata.Stopwords, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		for _, k := range nameKeys(line) {
+			g.stop[k] = true
+		}
+	}
+	return g, nil
+}
+
+// WithPlaces returns a new gazetteer with the places of r added (the format
+// of data/geo/facilities.tsv: a header line naming the columns id, kind, cc,
+// lat, lon, parents, name, name_ar, aliases and optionally confirmed, note;
+// '#' lines are comments). An id already present replaces nothing: the new
+// entry is added beside it.
+func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
+	n := &Gazetteer{
+		entries: g.entries[:len(g.entries):len(g.entries)],
+		byID:    maps.Clone(g.byID), index: maps.Clone(g.index), maxLen: maps.Clone(g.maxLen),
+		freq: g.freq, stop: g.stop,
+	}
+	pend, err := n.readRows(r, "places file", true)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.link(pend); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+type pending struct {
+	idx     int32
+	parents string
+	names   []string
+}
+
+// readRows parses entry rows; curated files have a header line naming the
+// columns, the generated file has the fixed column order of gazbuild.
+func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending, error) {
+	col := map[string]int{"id": 0, "kind": 1, "cc": 2, "lat": 3, "lon": 4, "pop": 5, "parents": 6, "name": 7, "name_ar": 8, "aliases": 9}
+	if curated {
+		col = nil
+	}
+	var out []pending
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<22)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if f[0] == "!" {
+			if len(f) >= 3 {
+				n, _ := strconv.Atoi(f[2])
+				g.freq[f[1]] = n
+			}
+			continue
+		}
+		if col == nil {
+			col = map[string]int{}
+			for i, h := range f {
+				col[strings.TrimSpace(h)] = i
+			}
+			for _, need := range []string{"id", "kind", "lat", "lon", "name"} {
+				if _, ok := col[need]; !ok {
+					return nil, fmt.Errorf("%s: header lacks column %q", what, need)
+				}
+			}
+			continue
+		}
+		get := func(c string) string {
+			if i, ok := col[c]; ok && i < len(f) {
+				return strings.TrimSpace(f[i])
+			}
+			return ""
+		}
+		e := Entry{ID: get("id"), Kind: get("kind"), Country: get("cc"), Name: get("name"), NameAR: get("name_ar"), Curated: curated}
+		var err1, err2 error
+		e.Lat, err1 = strconv.ParseFloat(get("lat"), 64)
+		e.Lon, err2 = strconv.ParseFloat(get("lon"), 64)
+		if e.ID == "" || err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("%s line %d: need id, lat and lon (got %q)", what, line, s)
+		}
+		e.Pop, _ = strconv.Atoi(get("pop"))
+		e.Confirmed = !curated || get("confirmed") != "no"
+		if e.Name == "" {
+			e.Name = e.NameAR
+		}
+		names := []string{e.Name, e.NameAR}
+		if a := get("aliases"); a != "" {
+			names = append(names, strings.Split(a, "|")...)
+		}
+		idx := int32(len(g.entries))
+		g.entries = append(g.entries, e)
+		g.byID[e.ID] = idx
+		out = append(out, pending{idx: idx, parents: get("parents"), names: names})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// link resolves parent ids and indexes names.
+func (g *Gazetteer) link(ps []pending) error {
+	for _, p := range ps {
+		e := &g.entries[p.idx]
+		if p.parents != "" {
+			for _, id := range strings.Split(p.parents, ",") {
+				if j, ok := g.byID[strings.TrimSpace(id)]; ok {
+					e.Parents = append(e.Parents, j)
+				}
+			}
+		}
+		for _, n := range p.names {
+			for _, k := range nameKeys(n) {
+				g.addKey(k, p.idx)
+			}
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) addKey(k string, idx int32) {
+	l := g.index[k]
+	for _, i := range l {
+		if i == idx {
+			return
+		}
+	}
+	// copy on write so that a WithPlaces clone never writes into the
+	// backing arrays it shares with its parent
+	nl := make([]int32, len(l)+1)
+	copy(nl, l)
+	nl[len(l)] = idx
+	g.index[k] = nl
+	first, n := k, 1
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		first = k[:i]
+		n = strings.Count(k, " ") + 1
+	}
+	if n > g.maxLen[first] {
+		g.maxLen[first] = n
+	}
+}

@@ -1,0 +1,817 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// Mention is one place expression of a document, resolved.
+type Mention struct {
+	text.Span         // the whole expression, cue and relation words included
+	Text       string // src[Start:End]
+	FirstToken int    // tokens [FirstToken, LastToken) of the expression
+	LastToken  int    //
+	Location   event.Location
+	Entry      *Entry // the chosen entry
+}
+
+// Resolver finds and resolves place mentions. It is safe for concurrent use.
+type Resolver struct {
+	g *Gazetteer
+}
+
+// NewResolver returns a resolver over g.
+func NewResolver(g *Gazetteer) *Resolver { return &Resolver{g: g} }
+
+// cand is one candidate entry of a mention.
+type cand struct {
+	idx   int32
+	score float64
+}
+
+type mention struct {
+	first, last     int // toponym tokens
+	exprFirst       int
+	exprLast        int
+	key             string
+	words           int
+	cands           []cand
+	feature         string // feature cue kind
+	weak            bool   // weak cue (preposition, attached ب, coordination)
+	relation        string
+	bearing         float64
+	hasBearing      bool
+	distKm          float64
+	countryside     bool
+	accepted        bool
+	stop            bool
+	freq            int // corpus frequency of a single Arabic word
+	latin           bool
+	sentenceInitial bool
+}
+
+// wordKey returns the matching form of a token for the gazetteer: the
+// Arabic key, or the folded Latin word.
+func wordKey(t *text.Token) string {
+	if t.Script == text.Latin {
+		return foldLatin(t.Text)
+	}
+	return t.Key
+}
+
+func isHyphen(t *text.Token) bool {
+	return t.Kind == text.Punct && (t.Text == "-" || t.Text == "‐" || t.Text == "–")
+}
+
+// Resolve finds all place mentions of one document and resolves them with
+// the document's context. toks and sents come from text.Tokenizer and
+// text.Sentences over src; lang is "ar", "en" or "".
+func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence, lang string) []Mention {
+	sentStart := make([]int, len(toks))
+	for _, s := range sents {
+		for i := s.First; i < s.Last && i < len(toks); i++ {
+			sentStart[i] = s.First
+		}
+	}
+	var ms []*mention
+	for i := 0; i < len(toks); {
+		m := r.match(toks, i)
+		if m == nil {
+			i++
+			continue
+		}
+		m.sentenceInitial = i == sentStart[i]
+		ms = append(ms, m)
+		i = m.last
+	}
+	for k, m := range ms {
+		r.cues(src, toks, sentStart, m)
+		if k > 0 {
+			p := ms[k-1]
+			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
+				m.weak = true
+			}
+		}
+	}
+	for _, m := range ms {
+		m.accepted = r.accept(m)
+	}
+	// chains: a small place right before an accepted one ("X بريف حلب", "X, Idlib")
+	for k := len(ms) - 2; k >= 0; k-- {
+		m, n := ms[k], ms[k+1]
+		if !m.accepted && !m.stop && n.accepted && n.exprFirst-m.last <= 1 {
+			m.accepted = true
+			m.weak = true
+		}
+	}
+	var acc []*mention
+	for _, m := range ms {
+		if m.accepted {
+			acc = append(acc, m)
+		}
+	}
+	r.score(acc)
+	out := make([]Mention, 0, len(acc))
+	for _, m := range acc {
+		out = append(out, r.build(src, toks, m))
+	}
+	return out
+}
+
+func coordinated(toks []text.Token, a, b int) bool {
+	if a == b {
+		t := &toks[b]
+		return strings.HasPrefix(t.Key, "و") && len(t.Stems) > 0
+	}
+	t := &toks[a]
+	switch strings.ToLower(t.Text) {
+	case ",", "،", "و", "and", "or", "/":
+		return true
+	}
+	return false
+}
+
+// match finds the longest gazetteer name starting at token i.
+func (r *Resolver) match(toks []text.Token, i int) *mention {
+	t := &toks[i]
+	if t.Kind != text.Word {
+		return nil
+	}
+	var firsts []string
+	if t.Script == text.Latin {
+		r0, _ := utf8.DecodeRuneInString(t.Text)
+		k := foldLatin(t.Text)
+		if !unicode.IsUpper(r0) {
+			// al-Hol, el-Bab: a lower-case article before a capitalised word
+			if !(latinArticles[k] && i+2 < len(toks) && isHyphen(&toks[i+1]) && startsUpper(toks[i+2].Text)) {
+				return nil
+			}
+		}
+		firsts = []string{k}
+	} else {
+		firsts = append(firsts, t.Key)
+		for _, s := range t.Stems {
+			if strings.HasSuffix(t.Key, s) { // proclitics only
+				firsts = append(firsts, s)
+			}
+		}
+	}
+	for fi, f := range firsts {
+		maxN := r.g.maxLen[f]
+		if t.Script == text.Latin && latinArticles[f] {
+			maxN = max(maxN, r.g.maxLen["al"])
+		}
+		if maxN == 0 {
+			continue
+		}
+		// collect following words, skipping hyphens
+		words := []string{f}
+		ends := []int{i + 1}
+		j := i + 1
+		for len(words) < maxN && j < len(toks) {
+			u := &toks[j]
+			if isHyphen(u) {
+				j++
+				continue
+			}
+			if u.Kind != text.Word && u.Kind != text.Number {
+				break
+			}
+			if u.Script != t.Script && u.Kind == text.Word {
+				break
+			}
+			w := wordKey(u)
+			if u.Script == text.Latin && latinArticles[w] && j+1 < len(toks) && (isHyphen(&toks[j+1]) || w == "el") {
+				w = "al"
+			}
+			words = append(words, w)
+			ends = append(ends, j+1)
+			j++
+		}
+		if t.Script == text.Latin && len(words) > 1 && latinArticles[f] && i+1 < len(toks) && isHyphen(&toks[i+1]) {
+			words[0] = "al"
+		}
+		for n := len(words); n >= 1; n-- {
+			k := strings.Join(words[:n], " ")
+			ids := r.g.index[k]
+			if len(ids) == 0 && t.Script == text.Latin {
+				k = skeleton(k)
+				ids = r.g.index[k]
+			}
+			if n == 1 && isRelationWord(k) {
+				continue
+			}
+			if len(ids) > 0 {
+				if t.Script == text.Latin && n > 1 && !startsUpper(toks[ends[n-1]-1].Text) && !startsUpper(t.Text) {
+					continue
+				}
+				m := &mention{first: i, last: ends[n-1], key: k, words: n, latin: t.Script == text.Latin}
+				m.exprFirst, m.exprLast = m.first, m.last
+				for _, id := range ids {
+					m.cands = append(m.cands, cand{idx: id})
+				}
+				if fi > 0 {
+					// an attached preposition (بالرقة، وفي) is a weak cue;
+					// a bare conjunction is not
+					stripped := t.Key[:len(t.Key)-len(f)]
+					if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
+						m.weak = true
+					}
+				}
+				m.stop = r.g.stop[k]
+				if n == 1 && !m.latin {
+					m.freq = r.g.freq[k]
+				}
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// isRelationWord reports whether a single-word key is a direction or
+// nearness word (غربي، قرب), which names a place only in rare cases.
+func isRelationWord(k string) bool {
+	if _, ok := bearings[k]; ok {
+		return true
+	}
+	if _, ok := bearings["ال"+k]; ok {
+		return true
+	}
+	_, ok := nearCues[k]
+	if !ok {
+		_, ok = featureCues[k]
+	}
+	if !ok {
+		_, ok = distanceUnits[k]
+	}
+	return ok
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// keysOf returns a token's key and proclitic-free stems.
+func keysOf(t *text.Token) []string {
+	if t.Script == text.Latin {
+		return []string{strings.ToLower(t.Text)}
+	}
+	out := []string{t.Key}
+	for _, s := range t.Stems {
+		if strings.HasSuffix(t.Key, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cues looks around a mention for feature cues, prepositions, relations and
+// distances, extending the expression span over them.
+func (r *Resolver) cues(src string, toks []text.Token, sentStart []int, m *mention) {
+	lo := sentStart[m.first]
+	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
+	if m.latin && m.last < len(toks) {
+		w := strings.ToLower(toks[m.last].Text)
+		if k, ok := afterCues[w]; ok {
+			if k == "countryside" {
+				m.countryside = true
+			} else {
+				m.feature = k
+			}
+			m.exprLast = m.last + 1
+		}
+	}
+	// Arabic adjective after ريف X: ريف حلب الشمالي
+	j := m.first - 1
+	if j >= lo && m.latin && strings.EqualFold(toks[j].Text, "the") {
+		j--
+	}
+	// feature cue just before ("مدينة", "بلدة", "the town of")
+	if j >= lo {
+		if m.latin && strings.EqualFold(toks[j].Text, "of") && j-1 >= lo {
+			if k, ok := featureCues[strings.ToLower(toks[j-1].Text)]; ok {
+				m.feature = k
+				m.exprFirst = j - 1
+				j -= 2
+			}
+		} else if m.latin {
+			// "Ain Issa camp" handled above; "Camp Bucca" is its own name
+		} else {
+			for _, k := range keysOf(&toks[j]) {
+				if k == "ريف" || k == "الريف" {
+					m.countryside = true
+					m.weak = true
+					m.exprFirst = j
+					j--
+					if m.last < len(toks) {
+						if b, ok := bearings[toks[m.last].Key]; ok && strings.HasPrefix(toks[m.last].Key, "ال") {
+							m.bearing, m.hasBearing = b, true
+							m.exprLast = m.last + 1
+							if m.last+1 < len(toks) {
+								if b2, ok := bearings[toks[m.last+1].Key]; ok && strings.HasPrefix(toks[m.last+1].Key, "ال") {
+									m.bearing = combine(b, b2)
+									m.exprLast = m.last + 2
+								}
+							}
+						}
+					}
+					break
+				}
+				if f, ok := featureCues[k]; ok {
+					m.feature = f
+					m.weak = true
+					m.exprFirst = j
+					j--
+					break
+				}
+			}
+		}
+	}
+	if j >= lo {
+		for _, k := range keysOf(&toks[j]) {
+			if weakCues[k] {
+				m.weak = true
+				break
+			}
+		}
+	}
+	r.relation(toks, lo, j, m)
+}
+
+func combine(a, b float64) float64 {
+	// north + east → 45; south + west → 225
+	if a == 0 && b == 270 {
+		return 315
+	}
+	if a == 180 && b == 90 {
+		return 135
+	}
+	return math.Mod((a+b)/2, 360)
+}
+
+// relation reads a relative description ending at token j (inclusive):
+// غرب / غربي / شمال غرب، قرب / بالقرب من، على بعد 20 كم شمال، north of,
+// 20 km north of, near, outskirts of.
+func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
+	if j < lo {
+		return
+	}
+	// skip "من" / "of"
+	k := j
+	if w := strings.ToLower(toks[k].Text); w == "of" || w == "from" || toks[k].Key == "من" {
+		k--
+	}
+	if k < lo {
+		return
+	}
+	// near cues
+	for _, key := range keysOf(&toks[k]) {
+		if rel, ok := nearCues[key]; ok {
+			m.relation = rel
+			m.weak = true
+			m.exprFirst = k
+			if k-1 >= lo && (toks[k-1].Key == "على" || toks[k-1].Key == "علي" || strings.EqualFold(toks[k-1].Text, "on") || strings.EqualFold(toks[k-1].Text, "the")) {
+				m.exprFirst = k - 1
+			}
+			return
+		}
+	}
+	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
+	b, ok := bearingAt(toks, k)
+	if !ok {
+		return
+	}
+	start := k
+	if k-1 >= lo {
+		if b0, ok0 := bearingAt(toks, k-1); ok0 && (b0 == 0 || b0 == 180) && (b == 90 || b == 270) {
+			b = combine(b0, b)
+			start = k - 1
+		} else if k-2 >= lo && isHyphen(&toks[k-1]) {
+			if b0, ok0 := bearingAt(toks, k-2); ok0 {
+				b = combine(b0, b)
+				start = k - 2
+			}
+		}
+	}
+	m.bearing, m.hasBearing = b, true
+	m.relation = "bearing"
+	m.weak = true
+	m.exprFirst = start
+	// distance: "على بعد 20 كم", "20 km"
+	u := start - 1
+	if u-1 >= lo {
+		if f, ok := distanceUnits[strings.ToLower(toks[u].Text)]; ok {
+			if toks[u-1].Kind == text.Number {
+				if v, ok := parseNumber(toks[u-1].Norm); ok {
+					m.distKm = v * f
+					m.exprFirst = u - 1
+					if u-3 >= lo && (toks[u-2].Key == "بعد" || toks[u-2].Key == "مسافه") {
+						m.exprFirst = u - 2
+						if toks[u-3].Key == "على" || toks[u-3].Key == "علي" {
+							m.exprFirst = u - 3
+						}
+					}
+				}
+			}
+		} else if f, ok := distanceUnits[toks[u].Key]; ok && toks[u-1].Kind == text.Number {
+			if v, ok := parseNumber(toks[u-1].Norm); ok {
+				m.distKm = v * f
+				m.exprFirst = u - 1
+				if u-3 >= lo && (toks[u-2].Key == "بعد" || toks[u-2].Key == "مسافه") {
+					m.exprFirst = u - 2
+					if toks[u-3].Key == "على" || toks[u-3].Key == "علي" {
+						m.exprFirst = u - 3
+					}
+				}
+			}
+		}
+	}
+}
+
+func bearingAt(toks []text.Token, k int) (float64, bool) {
+	t := &toks[k]
+	if t.Script == text.Latin {
+		b, ok := bearings[strings.ToLower(t.Text)]
+		return b, ok
+	}
+	for _, key := range keysOf(t) {
+		if b, ok := bearings[key]; ok {
+			return b, true
+		}
+	}
+	return 0, false
+}
+
+func parseNumber(s string) (float64, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	var v float64
+	var frac float64
+	seen := false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			seen = true
+			if frac > 0 {
+				v += float64(c-'0') * frac
+				frac /= 10
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		case c == '.' && frac == 0:
+			frac = 0.1
+		default:
+			return 0, false
+		}
+	}
+	return v, seen
+}
+
+// prominent reports whether a mention has a candidate that is commonly
+// named in news without any cue.
+func (r *Resolver) prominent(m *mention) bool {
+	for _, c := range m.cands {
+		e := &r.g.entries[c.idx]
+		switch e.Kind {
+		case Country, Admin1, Region, City:
+			return true
+		case Camp, Prison, Crossing, Site:
+			if m.words > 1 {
+				return true
+			}
+		}
+		if e.Pop >= 50000 {
+			return true
+		}
+	}
+	return false
+}
+
+// accept decides whether a match is a place mention.
+func (r *Resolver) accept(m *mention) bool {
+	cue := m.feature != "" || m.countryside
+	if m.stop {
+		return cue || (m.words > 1 && m.weak)
+	}
+	prom := r.prominent(m)
+	if m.latin {
+		if !prom && !cue && !m.weak {
+			return false
+		}
+		if m.sentenceInitial && !prom && !cue {
+			return false
+		}
+		// outside the region, small places need a cue
+		if !prom && !cue {
+			for _, c := range m.cands {
+				if e := &r.g.entries[c.idx]; mena[e.Country] {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	if m.words > 1 {
+		return prom || cue || m.weak || r.bestKind(m) <= 6
+	}
+	if prom {
+		return cue || m.weak || m.freq < 1500
+	}
+	if m.freq >= 300 {
+		return cue
+	}
+	return cue || m.weak
+}
+
+// bestKind returns the lowest kind order among a mention's candidates
+// (0 country … 6 town, 7 village).
+func (r *Resolver) bestKind(m *mention) int {
+	best := 99
+	for _, c := range m.cands {
+		o := kindRank[r.g.entries[c.idx].Kind]
+		if o < best {
+			best = o
+		}
+	}
+	return best
+}
+
+var kindRank = map[string]int{Country: 0, Region: 1, Admin1: 2, Admin2: 3, City: 4, Admin3: 5, Town: 6, Camp: 5, Prison: 5, Crossing: 5, Site: 5, Village: 7, Neighbourhood: 8}
+
+// mena lists the countries the gazetteer covers in full.
+var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL": true, "PS": true, "TR": true, "EG": true,
+	"LY": true, "YE": true, "SA": true, "KW": true, "BH": true, "QA": true, "AE": true, "OM": true, "IR": true,
+	"TN": true, "DZ": true, "MA": true, "SD": true, "SS": true, "MR": true, "CY": true, "AF": true}
+
+func (r *Resolver) admin1Of(e *Entry) int32 {
+	for _, p := range e.Parents {
+		if r.g.entries[p].Kind == Admin1 {
+			return p
+		}
+	}
+	return -1
+}
+
+// score chooses one candidate per mention using the document context.
+func (r *Resolver) score(ms []*mention) {
+	country := map[string]float64{}
+	admin1 := map[int32]float64{}
+	total := 0.0
+	for _, m := range ms {
+		cs := map[string]bool{}
+		as := map[int32]bool{}
+		for _, c := range m.cands {
+			e := &r.g.entries[c.idx]
+			cs[e.Country] = true
+			if e.Kind == Admin1 {
+				as[c.idx] = true
+			} else {
+				as[r.admin1Of(e)] = true
+			}
+		}
+		if len(cs) == 1 {
+			for c := range cs {
+				country[c]++
+				total++
+			}
+		}
+		if len(as) == 1 {
+			for a := range as {
+				if a >= 0 {
+					admin1[a]++
+				}
+			}
+		}
+	}
+	if total == 0 {
+		// fall back to prior-best candidates
+		for _, m := range ms {
+			best := r.priorBest(m)
+			country[r.g.entries[best].Country] += 0.5
+			total += 0.5
+		}
+	}
+	a1total := 0.0
+	for _, v := range admin1 {
+		a1total += v
+	}
+	for k, m := range ms {
+		for ci := range m.cands {
+			c := &m.cands[ci]
+			e := &r.g.entries[c.idx]
+			s := kindBase[e.Kind] + 0.35*math.Log10(float64(e.Pop)+1)
+			if e.Curated {
+				s += 0.3
+			}
+			if total > 0 {
+				s += 3 * country[e.Country] / total
+			}
+			a1 := r.admin1Of(e)
+			if e.Kind == Admin1 {
+				a1 = c.idx
+			}
+			if a1 >= 0 && a1total > 0 {
+				s += 2 * admin1[a1] / a1total
+			}
+			if m.feature != "" {
+				if cueFits(m.feature, e.Kind) {
+					s += 4
+				} else {
+					s -= 1
+				}
+			} else if e.Kind == Camp || e.Kind == Prison {
+				if m.words == 1 {
+					s -= 1.5 // "الهول" alone is the town, "مخيم الهول" the camp
+				}
+			}
+			if m.countryside && (e.Kind == Admin1 || e.Kind == Admin2) {
+				s += 2
+			}
+			s += r.chain(ms, k, e)
+			c.score = s
+		}
+		sort.SliceStable(m.cands, func(i, j int) bool { return m.cands[i].score > m.cands[j].score })
+	}
+}
+
+func (r *Resolver) priorBest(m *mention) int32 {
+	best, bs := m.cands[0].idx, -1.0
+	for _, c := range m.cands {
+		e := &r.g.entries[c.idx]
+		if s := kindBase[e.Kind] + 0.35*math.Log10(float64(e.Pop)+1); s > bs {
+			best, bs = c.idx, s
+		}
+	}
+	return best
+}
+
+// chain scores e by the other mentions near mention k: an admin unit that
+// contains e written beside it (الرقة ... عين عيسى), or a place close to e.
+func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
+	s := 0.0
+	for o, n := range ms {
+		if o == k {
+			continue
+		}
+		d := ms[k].first - n.first
+		if d < 0 {
+			d = -d
+		}
+		w := 1.0
+		if d > 25 {
+			w = 0.4
+		}
+		best := 0.0
+		for _, c := range n.cands {
+			oe := &r.g.entries[c.idx]
+			if oe.Country != e.Country {
+				continue
+			}
+			for _, p := range e.Parents {
+				if p == c.idx {
+					best = max(best, 3)
+				}
+			}
+			if !e.isArea() && !oe.isArea() && oe.Kind != Country {
+				if dk := haversine(e.Lat, e.Lon, oe.Lat, oe.Lon); dk < 60 && dk > 0.5 {
+					best = max(best, 1.2)
+				}
+			}
+		}
+		s += w * best
+	}
+	return min(s, 6)
+}
+
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * rad * math.Asin(math.Sqrt(a))
+}
+
+// offset returns the point dist km from (lat, lon) on the given bearing.
+func offset(lat, lon, distKm, bearing float64) (float64, float64) {
+	const rad = 6371.0
+	d := distKm / rad
+	b := bearing * math.Pi / 180
+	p1, l1 := lat*math.Pi/180, lon*math.Pi/180
+	p2 := math.Asin(math.Sin(p1)*math.Cos(d) + math.Cos(p1)*math.Sin(d)*math.Cos(b))
+	l2 := l1 + math.Atan2(math.Sin(b)*math.Sin(d)*math.Cos(p1), math.Cos(d)-math.Sin(p1)*math.Sin(p2))
+	return p2 * 180 / math.Pi, math.Mod(l2*180/math.Pi+540, 360) - 180
+}
+
+// build turns a scored mention into a Mention with its Location.
+func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
+	best := m.cands[0]
+	e := &r.g.entries[best.idx]
+	start, end := toks[m.exprFirst].Start, toks[m.exprLast-1].End
+	loc := event.Location{
+		Name: e.Name, NameAR: e.NameAR, Country: e.Country, Precision: e.Precision(),
+		GazetteerID: e.ID, Text: src[toks[m.first].Start:toks[m.last-1].End],
+		Start: toks[m.first].Start, End: toks[m.last-1].End,
+	}
+	for _, p := range e.Parents {
+		pe := &r.g.entries[p]
+		switch pe.Kind {
+		case Admin1:
+			if loc.Admin1 == "" {
+				loc.Admin1 = pe.Name
+			}
+		case Admin2:
+			if loc.Admin2 == "" {
+				loc.Admin2 = pe.Name
+			}
+		}
+	}
+	if e.Kind == Admin1 {
+		loc.Admin1 = e.Name
+	}
+	lat, lon := e.Lat, e.Lon
+	area := e.isArea()
+	switch {
+	case m.countryside:
+		loc.Relation = "countryside"
+		if m.hasBearing {
+			loc.Relation = strings.TrimSuffix(relationName(m.bearing, true), "ern") + "ern_countryside"
+		}
+	case m.relation == "bearing":
+		loc.Relation = relationName(m.bearing, area && m.distKm == 0)
+		if m.distKm > 0 {
+			lat, lon = offset(lat, lon, m.distKm, m.bearing)
+		}
+	default:
+		loc.Relation = m.relation
+	}
+	loc.Lat, loc.Lon = &lat, &lon
+	switch {
+	case loc.Relation == "" && (loc.Precision == "site" || loc.Precision == "town"):
+		loc.GeoPrecision = 1
+	case loc.Precision == "site" || loc.Precision == "town" || loc.Precision == "admin3":
+		loc.GeoPrecision = 2
+	case loc.Relation != "" && loc.Precision == "admin2":
+		loc.GeoPrecision = 2
+	default:
+		loc.GeoPrecision = 3
+	}
+	// confidence: margin over the best candidate of another cluster
+	conf := 0.9
+	var alts []string
+	for _, c := range m.cands[1:] {
+		oe := &r.g.entries[c.idx]
+		if haversine(e.Lat, e.Lon, oe.Lat, oe.Lon) <= 25 && oe.Country == e.Country || related(e, oe, best.idx, c.idx) {
+			continue
+		}
+		dup := false
+		for _, a := range alts {
+			if ae, ok := r.g.Entry(a); ok && haversine(ae.Lat, ae.Lon, oe.Lat, oe.Lon) <= 25 {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if len(alts) == 0 {
+			margin := best.score - c.score
+			conf = 0.3 + 0.6/(1+math.Exp(-1.5*(margin-1)))
+		}
+		if len(alts) < 5 && c.score > best.score-4 {
+			alts = append(alts, oe.ID)
+		}
+	}
+	if m.stop {
+		conf *= 0.9
+	}
+	if e.Curated && !e.Confirmed {
+		conf *= 0.95
+	}
+	loc.Confidence = math.Round(conf*100) / 100
+	loc.Alternatives = alts
+	return Mention{Span: text.Span{Start: start, End: end}, Text: src[start:end],
+		FirstToken: m.exprFirst, LastToken: m.exprLast, Location: loc, Entry: e}
+}
+
+// related reports whether one entry is an admin unit containing the other.
+func related(a, b *Entry, ai, bi int32) bool {
+	for _, p := range a.Parents {
+		if p == bi {
+			return true
+		}
+	}
+	for _, p := range b.Parents {
+		if p == ai {
+			return true
+		}
+	}
+	return false
+}
