@@ -1,0 +1,476 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/merge"
+	"github.com/marsad-dev/marsad/internal/store"
+)
+
+// HasDocument implements store.Store.
+func (s *Store) HasDocument(ctx context.Context, id, hash string) (bool, error) {
+	var h string
+	err := queryRow(ctx, s.c, s.d.q(`SELECT hash FROM documents WHERE id = ?`), []any{id}, &h)
+	if errors.Is(err, errNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("has document %s: %w", id, err)
+	}
+	return hash == "" || h == hash, nil
+}
+
+// docCols are the metadata columns of a document, read by scanDoc.
+const docCols = `d.id, d.url, d.outlet, d.title, d.published, d.lang, d.hash, d.simhash, d.dup_group`
+
+func scanDoc(rows Rows, extra ...any) (store.Document, error) {
+	var d store.Document
+	var url, outlet, title, pub, lang sql.NullString
+	var sim sql.NullInt64
+	dest := append([]any{&d.ID, &url, &outlet, &title, &pub, &lang, &d.Hash, &sim, &d.DupGroup}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return d, err
+	}
+	d.URL, d.Outlet, d.Title, d.Lang = url.String, outlet.String, title.String, lang.String
+	d.SimHash = uint64(sim.Int64)
+	if pub.String != "" {
+		t, err := time.Parse(time.RFC3339, pub.String)
+		if err != nil {
+			return d, fmt.Errorf("document %s: published %q: %w", d.ID, pub.String, err)
+		}
+		d.Published = t
+	}
+	return d, nil
+}
+
+// GetDocument implements store.Store.
+func (s *Store) GetDocument(ctx context.Context, id string) (store.Document, event.Result, error) {
+	var res event.Result
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT `+docCols+`, d.text, d.result FROM documents d WHERE d.id = ?`), id)
+	if err != nil {
+		return store.Document{}, res, fmt.Errorf("get document %s: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return store.Document{}, res, fmt.Errorf("get document %s: %w", id, err)
+		}
+		return store.Document{}, res, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	var text, resJSON sql.NullString
+	d, err := scanDoc(rows, &text, &resJSON)
+	if err != nil {
+		return d, res, fmt.Errorf("get document %s: %w", id, err)
+	}
+	d.Text = text.String
+	if resJSON.String != "" {
+		if err := json.Unmarshal([]byte(resJSON.String), &res); err != nil {
+			return d, res, fmt.Errorf("document %s: decode result: %w", id, err)
+		}
+	}
+	return d, res, rows.Err()
+}
+
+// SearchDocuments implements store.Store.
+func (s *Store) SearchDocuments(ctx context.Context, query string, limit int) ([]store.DocumentHit, error) {
+	q := s.d.FullText(query)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 || limit > 1000 {
+		limit = 50
+	}
+	rows, err := s.c.Query(ctx, s.d.q(s.d.SearchDocs), q, int64(limit))
+	if err != nil {
+		return nil, fmt.Errorf("search documents %q: %w", query, err)
+	}
+	defer rows.Close()
+	var out []store.DocumentHit
+	for rows.Next() {
+		var snip sql.NullString
+		d, err := scanDoc(rows, &snip)
+		if err != nil {
+			return nil, fmt.Errorf("search documents: %w", err)
+		}
+		out = append(out, store.DocumentHit{Document: d, Snippet: snip.String})
+	}
+	return out, rows.Err()
+}
+
+// GetEvent implements store.Store.
+func (s *Store) GetEvent(ctx context.Context, id string) (store.Event, error) {
+	var data string
+	err := queryRow(ctx, s.c, s.d.q(`SELECT data FROM events WHERE id = ?`), []any{id}, &data)
+	if errors.Is(err, errNoRows) {
+		return store.Event{}, fmt.Errorf("event %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Event{}, fmt.Errorf("get event %s: %w", id, err)
+	}
+	var ev store.Event
+	if err := json.Unmarshal([]byte(data), &ev); err != nil {
+		return ev, fmt.Errorf("event %s: decode: %w", id, err)
+	}
+	if ev.Claims, err = s.claims(ctx, id); err != nil {
+		return ev, fmt.Errorf("event %s: claims: %w", id, err)
+	}
+	ms, err := s.scanMentions(ctx, s.c, `WHERE m.event_id = ? ORDER BY m.id`, id)
+	if err != nil {
+		return ev, fmt.Errorf("event %s: mentions: %w", id, err)
+	}
+	for _, m := range ms {
+		ev.Mentions = append(ev.Mentions, store.Mention{ID: m.ID, DocumentID: m.DocID, Index: m.Index, EventID: m.EventID, Event: m.Event})
+	}
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT `+docCols+` FROM documents d
+		WHERE d.id IN (SELECT document_id FROM mentions WHERE event_id = ?) ORDER BY d.published, d.id`), id)
+	if err != nil {
+		return ev, fmt.Errorf("event %s: documents: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scanDoc(rows)
+		if err != nil {
+			return ev, fmt.Errorf("event %s: documents: %w", id, err)
+		}
+		ev.Documents = append(ev.Documents, d)
+	}
+	return ev, rows.Err()
+}
+
+func (s *Store) claims(ctx context.Context, eventID string) ([]store.Claim, error) {
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT event_id, mention_id, document_id, outlet, dup_group, speaker, speaker_kind,
+		modality, what, value, min_value, max_value, approx, text, start_off, end_off
+		FROM claims WHERE event_id = ? ORDER BY ord`), eventID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Claim
+	for rows.Next() {
+		var c store.Claim
+		var outlet, group, kind, text sql.NullString
+		var mn, mx sql.NullFloat64
+		var approx, start, end int64
+		if err := rows.Scan(&c.EventID, &c.MentionID, &c.DocumentID, &outlet, &group, &c.Speaker, &kind,
+			&c.Modality, &c.What, &c.Value, &mn, &mx, &approx, &text, &start, &end); err != nil {
+			return nil, err
+		}
+		c.Outlet, c.DupGroup, c.SpeakerKind, c.Text = outlet.String, group.String, kind.String, text.String
+		if mn.Valid {
+			c.Min = &mn.Float64
+		}
+		if mx.Valid {
+			c.Max = &mx.Float64
+		}
+		c.Approx, c.Start, c.End = approx != 0, int(start), int(end)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// where builds the WHERE clause of an event filter (without the cursor).
+func (s *Store) where(f store.Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if len(f.Types) > 0 {
+		add(`e.type IN (?`+strings.Repeat(", ?", len(f.Types)-1)+`)`, anys(f.Types)...)
+	}
+	if f.From != "" {
+		d, ok := merge.ParseDay(f.From)
+		if !ok {
+			return "", nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
+		}
+		add(`e.day_hi >= ?`, int64(d))
+	}
+	if f.To != "" {
+		d, ok := merge.ParseDay(f.To)
+		if !ok {
+			return "", nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
+		}
+		add(`e.day_lo <= ?`, int64(d))
+	}
+	if b := f.BBox; b != nil {
+		add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	if f.Country != "" {
+		add(`e.country = ?`, strings.ToUpper(f.Country))
+	}
+	if f.Admin1 != "" {
+		add(`e.admin1 = ?`, f.Admin1)
+	}
+	if f.Place != "" {
+		add(`(e.place_key = ? OR e.place_key = ? OR lower(e.place_name) = ?)`, f.Place, "name:"+strings.ToLower(f.Place), strings.ToLower(f.Place))
+	}
+	if f.Actor != "" {
+		add(`e.id IN (SELECT event_id FROM event_actors WHERE akey = ?)`, strings.ToLower(f.Actor))
+	}
+	if f.Modality != "" {
+		add(`EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ?)`, f.Modality)
+	}
+	if f.Speaker != "" {
+		add(`e.id IN (SELECT event_id FROM claims WHERE speaker = ?)`, f.Speaker)
+	}
+	if f.Query != "" {
+		q := s.d.FullText(f.Query)
+		if q == "" {
+			add(`1 = 0`)
+		} else {
+			add(`e.id IN (SELECT event_id FROM mentions WHERE document_id IN (`+s.d.MatchDocIDs+`))`, q)
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// ListEvents implements store.Store.
+func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, error) {
+	where, args, err := s.where(f)
+	if err != nil {
+		return store.Page{}, fmt.Errorf("list events: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 1000)
+	desc := f.Sort != store.SortDateAsc
+	if f.Sort != "" && f.Sort != store.SortDateAsc && f.Sort != store.SortDateDesc {
+		return store.Page{}, fmt.Errorf("list events: sort %q: want %q or %q", f.Sort, store.SortDateDesc, store.SortDateAsc)
+	}
+	if f.Cursor != "" {
+		day, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return store.Page{}, fmt.Errorf("list events: %w", err)
+		}
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		c := `(e.sort_day ` + op + ` ? OR (e.sort_day = ? AND e.id ` + op + ` ?))`
+		if where == "" {
+			where = " WHERE " + c
+		} else {
+			where += " AND " + c
+		}
+		args = append(args, day, day, id)
+	}
+	order := ` ORDER BY e.sort_day, e.id`
+	if desc {
+		order = ` ORDER BY e.sort_day DESC, e.id DESC`
+	}
+	args = append(args, int64(limit+1))
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT e.sort_day, e.data FROM events e`+where+order+` LIMIT ?`), args...)
+	if err != nil {
+		return store.Page{}, fmt.Errorf("list events: %w", err)
+	}
+	defer rows.Close()
+	var page store.Page
+	var lastDay int64
+	for rows.Next() {
+		var data string
+		var day int64
+		if err := rows.Scan(&day, &data); err != nil {
+			return page, fmt.Errorf("list events: %w", err)
+		}
+		if len(page.Events) == limit {
+			last := page.Events[len(page.Events)-1]
+			page.Next = encodeCursor(lastDay, last.ID)
+			break
+		}
+		var ev store.Event
+		if err := json.Unmarshal([]byte(data), &ev); err != nil {
+			return page, fmt.Errorf("list events: decode: %w", err)
+		}
+		page.Events = append(page.Events, ev)
+		lastDay = day
+	}
+	return page, rows.Err()
+}
+
+func encodeCursor(day int64, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(day, 10) + "|" + id))
+}
+
+func decodeCursor(c string) (int64, string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return 0, "", fmt.Errorf("bad cursor %q: %w", c, err)
+	}
+	day, id, ok := strings.Cut(string(b), "|")
+	n, err := strconv.ParseInt(day, 10, 64)
+	if !ok || err != nil {
+		return 0, "", fmt.Errorf("bad cursor %q", c)
+	}
+	return n, id, nil
+}
+
+// CountEvents implements store.Store.
+func (s *Store) CountEvents(ctx context.Context, f store.Filter, bucket string) ([]store.Count, error) {
+	f.Cursor = ""
+	where, args, err := s.where(f)
+	if err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	and := func(c string) string {
+		if where == "" {
+			return " WHERE " + c
+		}
+		return where + " AND " + c
+	}
+	var q string
+	switch bucket {
+	case store.BucketDay:
+		q = `SELECT e.day_lo, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY e.day_lo, e.type ORDER BY 1, 2`
+	case store.BucketWeek:
+		q = `SELECT (e.day_lo + 3) / 7, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY (e.day_lo + 3) / 7, e.type ORDER BY 1, 2`
+	case store.BucketPlace:
+		q = `SELECT e.place_key, e.type, COUNT(*), MIN(e.place_name), MIN(e.lat), MIN(e.lon) FROM events e` +
+			and(`e.place_key IS NOT NULL`) + ` GROUP BY e.place_key, e.type ORDER BY 1, 2`
+	default:
+		return nil, fmt.Errorf("count events: bucket %q: want day, week or place", bucket)
+	}
+	rows, err := s.c.Query(ctx, s.d.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Count
+	for rows.Next() {
+		var c store.Count
+		var n int64
+		switch bucket {
+		case store.BucketPlace:
+			var name sql.NullString
+			var lat, lon sql.NullFloat64
+			if err := rows.Scan(&c.Key, &c.Type, &n, &name, &lat, &lon); err != nil {
+				return nil, fmt.Errorf("count events: %w", err)
+			}
+			c.Place = name.String
+			if lat.Valid && lon.Valid {
+				c.Lat, c.Lon = &lat.Float64, &lon.Float64
+			}
+		default:
+			var k int64
+			if err := rows.Scan(&k, &c.Type, &n); err != nil {
+				return nil, fmt.Errorf("count events: %w", err)
+			}
+			if bucket == store.BucketWeek {
+				k = k*7 - 3
+			}
+			c.Key = merge.DayString(int(k))
+		}
+		c.N = int(n)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Figures implements store.Store.
+func (s *Store) Figures(ctx context.Context, f store.FigureFilter) ([]store.FigureRow, error) {
+	var conds []string
+	var args []any
+	if f.What != "" {
+		conds, args = append(conds, `what = ?`), append(args, f.What)
+	}
+	if f.Place != "" {
+		conds, args = append(conds, `(place_key = ? OR place_key = ?)`), append(args, f.Place, "name:"+strings.ToLower(f.Place))
+	}
+	for _, b := range []struct {
+		v, op string
+	}{{f.From, ">="}, {f.To, "<="}} {
+		if b.v == "" {
+			continue
+		}
+		d, ok := merge.ParseDay(b.v)
+		if !ok {
+			return nil, fmt.Errorf("figures: date %q: want YYYY-MM-DD", b.v)
+		}
+		conds, args = append(conds, `day `+b.op+` ?`), append(args, int64(d))
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 100000 {
+		limit = 1000
+	}
+	args = append(args, int64(limit))
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT document_id, idx, outlet, speaker, day_text, data FROM figures`+where+
+		` ORDER BY place_key, day, document_id, idx LIMIT ?`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	defer rows.Close()
+	var out []store.FigureRow
+	for rows.Next() {
+		var r store.FigureRow
+		var idx int64
+		var outlet, speaker, day sql.NullString
+		var data string
+		if err := rows.Scan(&r.DocumentID, &idx, &outlet, &speaker, &day, &data); err != nil {
+			return nil, fmt.Errorf("figures: %w", err)
+		}
+		r.Index, r.Outlet, r.Speaker, r.Day = int(idx), outlet.String, speaker.String, day.String
+		if err := json.Unmarshal([]byte(data), &r.Figure); err != nil {
+			return nil, fmt.Errorf("figures: decode: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	counts := []struct {
+		q string
+		n *int
+	}{
+		{`SELECT COUNT(*) FROM documents`, &st.Documents},
+		{`SELECT COUNT(DISTINCT dup_group) FROM documents`, &st.DupGroups},
+		{`SELECT COUNT(DISTINCT outlet) FROM documents WHERE outlet <> ''`, &st.Outlets},
+		{`SELECT COUNT(*) FROM mentions`, &st.Mentions},
+		{`SELECT COUNT(*) FROM events`, &st.Events},
+		{`SELECT COUNT(*) FROM claims`, &st.Claims},
+		{`SELECT COUNT(*) FROM figures`, &st.Figures},
+	}
+	for _, c := range counts {
+		var n int64
+		if err := queryRow(ctx, s.c, c.q, nil, &n); err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+		*c.n = int(n)
+	}
+	var lo, hi sql.NullInt64
+	if err := queryRow(ctx, s.c, `SELECT MIN(day_lo), MAX(day_lo) FROM events`, nil, &lo, &hi); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	if lo.Valid {
+		st.FirstDay, st.LastDay = merge.DayString(int(lo.Int64)), merge.DayString(int(hi.Int64))
+	}
+	return st, nil
+}

@@ -1,0 +1,478 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/merge"
+	"github.com/marsad-dev/marsad/internal/store"
+)
+
+// Store implements store.Store over a Conn.
+type Store struct {
+	c Conn
+	d *Dialect
+}
+
+// New returns a store over an open, migrated connection.
+func New(c Conn, d *Dialect) *Store { return &Store{c: c, d: d} }
+
+var _ store.Store = (*Store)(nil)
+
+// Close closes the connection.
+func (s *Store) Close() error { return s.c.Close() }
+
+// ContentHash is the hash PutDocument uses when the caller gives none.
+func ContentHash(doc store.Document) string {
+	h := sha256.New()
+	h.Write([]byte(doc.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(doc.Text))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func bands(h uint64) [4]int64 {
+	return [4]int64{int64(h & 0xffff), int64(h >> 16 & 0xffff), int64(h >> 32 & 0xffff), int64(h >> 48)}
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func published(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// PutDocument implements store.Store.
+func (s *Store) PutDocument(ctx context.Context, doc store.Document, res event.Result) (store.PutResult, error) {
+	if doc.ID == "" {
+		return store.PutResult{}, errors.New("put document: empty id")
+	}
+	if doc.Hash == "" {
+		doc.Hash = ContentHash(doc)
+	}
+	var out store.PutResult
+	err := s.c.InTx(ctx, func(tx Querier, lock func(...string) error) error {
+		out = store.PutResult{}
+		if err := lock("doc:" + doc.ID); err != nil {
+			return err
+		}
+		var oldHash string
+		err := queryRow(ctx, tx, s.d.q(`SELECT hash FROM documents WHERE id = ?`), []any{doc.ID}, &oldHash)
+		switch {
+		case err == nil && oldHash == doc.Hash:
+			out.Status = store.Unchanged
+			return nil
+		case err == nil:
+			out.Status = store.Replaced
+		case errors.Is(err, errNoRows):
+			out.Status = store.Inserted
+		default:
+			return fmt.Errorf("look up document: %w", err)
+		}
+		var removed []merge.Mention
+		if out.Status == store.Replaced {
+			removed, err = s.scanMentions(ctx, tx, `WHERE m.document_id = ?`, doc.ID)
+			if err != nil {
+				return fmt.Errorf("old mentions: %w", err)
+			}
+			for _, q := range []string{
+				`DELETE FROM mentions WHERE document_id = ?`,
+				`DELETE FROM figures WHERE document_id = ?`,
+				`DELETE FROM documents WHERE id = ?`,
+			} {
+				if err := tx.Exec(ctx, s.d.q(q), doc.ID); err != nil {
+					return fmt.Errorf("remove old version: %w", err)
+				}
+			}
+		}
+		if doc.DupGroup, err = s.dupGroup(ctx, tx, doc); err != nil {
+			return err
+		}
+		if err := s.insertDocument(ctx, tx, doc, res); err != nil {
+			return err
+		}
+		added := merge.Mentions(doc, res)
+		fams := map[string]bool{}
+		for _, m := range slices.Concat(added, removed) {
+			fams["family:"+merge.Family(m.Event.Type)] = true
+		}
+		keys := make([]string, 0, len(fams))
+		for k := range fams {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys) // a fixed order: no deadlock between writers
+		if err := lock(keys...); err != nil {
+			return err
+		}
+		w, r, err := s.merge(ctx, tx, added, removed)
+		out.Written, out.Removed = w, r
+		return err
+	})
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	return out, nil
+}
+
+// dupGroup finds the group of the nearest stored near-duplicate.
+func (s *Store) dupGroup(ctx context.Context, tx Querier, doc store.Document) (string, error) {
+	if doc.SimHash == 0 {
+		return doc.ID, nil
+	}
+	b := bands(doc.SimHash)
+	rows, err := tx.Query(ctx, s.d.q(`SELECT simhash, dup_group FROM documents
+		WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?`), b[0], b[1], b[2], b[3])
+	if err != nil {
+		return "", fmt.Errorf("near duplicates: %w", err)
+	}
+	defer rows.Close()
+	group, best := doc.ID, store.NearDupBits+1
+	for rows.Next() {
+		var h int64
+		var g string
+		if err := rows.Scan(&h, &g); err != nil {
+			return "", fmt.Errorf("near duplicates: %w", err)
+		}
+		d := bits.OnesCount64(uint64(h) ^ doc.SimHash)
+		if d < best || (d == best && g < group) {
+			group, best = g, d
+		}
+	}
+	return group, rows.Err()
+}
+
+func (s *Store) insertDocument(ctx context.Context, tx Querier, doc store.Document, res event.Result) error {
+	resJSON, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encode result: %w", err)
+	}
+	b := bands(doc.SimHash)
+	var bandArgs [4]any
+	for i := range b {
+		if doc.SimHash != 0 {
+			bandArgs[i] = b[i]
+		}
+	}
+	pubDay := res.Published
+	if !doc.Published.IsZero() {
+		pubDay = doc.Published.UTC().Format(time.DateOnly)
+	}
+	if err := tx.Exec(ctx, s.d.q(`INSERT INTO documents
+		(id, url, outlet, title, published, pub_day, lang, hash, simhash, band0, band1, band2, band3, dup_group, text, result)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		doc.ID, doc.URL, doc.Outlet, doc.Title, published(doc.Published), pubDay, doc.Lang, doc.Hash,
+		int64(doc.SimHash), bandArgs[0], bandArgs[1], bandArgs[2], bandArgs[3], doc.DupGroup, doc.Text, string(resJSON)); err != nil {
+		return fmt.Errorf("insert document: %w", err)
+	}
+	for i, f := range res.Figures {
+		data, err := json.Marshal(f)
+		if err != nil {
+			return fmt.Errorf("encode figure: %w", err)
+		}
+		day := pubDay
+		if f.Date != nil {
+			day = *f.Date
+		}
+		var dayNum any
+		if lo, _, ok := merge.DateInterval(day, ""); ok {
+			dayNum = int64(lo)
+		}
+		speaker := doc.Outlet
+		if len(f.Attribution) > 0 && f.Attribution[0].Speaker != "" {
+			speaker = f.Attribution[0].Speaker
+		}
+		pk, name, country, admin1, lat, lon := placeCols(f.Location)
+		if err := tx.Exec(ctx, s.d.q(`INSERT INTO figures
+			(document_id, idx, what, value, place_key, place_name, country, admin1, lat, lon, day, day_text, outlet, speaker, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			doc.ID, int64(i), f.What, f.Value, pk, name, country, admin1, lat, lon, dayNum, day, doc.Outlet, speaker, string(data)); err != nil {
+			return fmt.Errorf("insert figure %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// placeCols returns the indexed columns of a location.
+func placeCols(l *event.Location) (key, name, country, admin1 any, lat, lon *float64) {
+	if l == nil {
+		return nil, nil, nil, nil, nil, nil
+	}
+	k := l.GazetteerID
+	if k == "" && l.Name != "" {
+		k = "name:" + strings.ToLower(l.Name)
+	}
+	return nullStr(k), nullStr(l.Name), nullStr(l.Country), nullStr(l.Admin1), l.Lat, l.Lon
+}
+
+// finder is merge.Finder over a transaction.
+type finder struct {
+	s  *Store
+	tx Querier
+}
+
+const mentionCols = `m.id, m.document_id, m.idx, m.event_id, m.data, d.outlet, d.dup_group, d.pub_day`
+
+func (s *Store) scanMentions(ctx context.Context, q Querier, where string, args ...any) ([]merge.Mention, error) {
+	rows, err := q.Query(ctx, s.d.q(`SELECT `+mentionCols+` FROM mentions m JOIN documents d ON d.id = m.document_id `+where), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []merge.Mention
+	for rows.Next() {
+		var m merge.Mention
+		var idx int64
+		var data string
+		var outlet, group, pub sql.NullString
+		if err := rows.Scan(&m.ID, &m.DocID, &idx, &m.EventID, &data, &outlet, &group, &pub); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
+			return nil, fmt.Errorf("decode mention %s: %w", m.ID, err)
+		}
+		m.Index, m.Outlet, m.DupGroup, m.Published = int(idx), outlet.String, group.String, pub.String
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Mention, error) {
+	fam := merge.Family(m.Event.Type)
+	var out []merge.Mention
+	addQ := func(where string, args ...any) error {
+		ms, err := f.s.scanMentions(ctx, f.tx, where, args...)
+		out = append(out, ms...)
+		return err
+	}
+	if !m.Loose() {
+		lo, hi, _ := m.Interval()
+		// Non-loose mentions span at most 8 days.
+		if err := addQ(`WHERE m.family = ? AND m.loose = 0 AND m.day_lo BETWEEN ? AND ? AND m.day_hi >= ?`,
+			fam, int64(lo-9), int64(hi+1), int64(lo-1)); err != nil {
+			return nil, err
+		}
+	}
+	if pk := merge.PlaceKey(m.Event.Location); pk != "" {
+		where := `WHERE m.family = ? AND m.place_key = ? AND m.loose = 1`
+		if m.Loose() {
+			where = `WHERE m.family = ? AND m.place_key = ?`
+		}
+		if err := addQ(where, fam, pk); err != nil {
+			return nil, err
+		}
+	}
+	if err := addQ(`WHERE m.family = ? AND m.document_id = ?`, fam, m.DocID); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (f finder) EventMentions(ctx context.Context, id string) ([]merge.Mention, error) {
+	return f.s.scanMentions(ctx, f.tx, `WHERE m.event_id = ?`, id)
+}
+
+// merge re-groups the component(s) the new and removed mentions touch and
+// writes back the events whose membership changed.
+func (s *Store) merge(ctx context.Context, tx Querier, added, removed []merge.Mention) (written, gone []string, err error) {
+	set, oldIDs, err := merge.Closure(ctx, finder{s, tx}, added, removed)
+	if err != nil {
+		return nil, nil, err
+	}
+	oldMembers := map[string][]string{}
+	for _, m := range set {
+		if m.EventID != "" {
+			oldMembers[m.EventID] = append(oldMembers[m.EventID], m.ID)
+		}
+	}
+	for _, m := range removed { // their events changed
+		if m.EventID != "" {
+			oldMembers[m.EventID] = append(oldMembers[m.EventID], "removed:"+m.ID)
+		}
+	}
+	prevEvent := map[string]string{}
+	for _, m := range set {
+		prevEvent[m.ID] = m.EventID
+	}
+	isNew := map[string]bool{}
+	for _, m := range added {
+		isNew[m.ID] = true
+	}
+	clusters := merge.Group(set)
+	keep := map[string]bool{}
+	var changed []merge.Cluster
+	for _, c := range clusters {
+		ids := make([]string, len(c.Mentions))
+		for i, m := range c.Mentions {
+			ids[i] = m.ID
+		}
+		old := slices.Clone(oldMembers[c.ID])
+		slices.Sort(old)
+		slices.Sort(ids)
+		if slices.Equal(old, ids) {
+			keep[c.ID] = true
+			continue
+		}
+		changed = append(changed, c)
+	}
+	for _, id := range oldIDs {
+		if keep[id] {
+			continue
+		}
+		if err := s.deleteEvent(ctx, tx, id); err != nil {
+			return nil, nil, err
+		}
+	}
+	newIDs := map[string]bool{}
+	for _, c := range changed {
+		newIDs[c.ID] = true
+		written = append(written, c.ID)
+		if err := s.insertEvent(ctx, tx, c); err != nil {
+			return nil, nil, err
+		}
+		for _, m := range c.Mentions {
+			switch {
+			case isNew[m.ID]:
+				if err := s.insertMention(ctx, tx, m); err != nil {
+					return nil, nil, err
+				}
+			case prevEvent[m.ID] != c.ID:
+				if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET event_id = ? WHERE id = ?`), c.ID, m.ID); err != nil {
+					return nil, nil, fmt.Errorf("move mention %s: %w", m.ID, err)
+				}
+			}
+		}
+	}
+	for _, id := range oldIDs {
+		if !keep[id] && !newIDs[id] {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(written)
+	return written, gone, nil
+}
+
+func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string) error {
+	for _, q := range []string{
+		`DELETE FROM claims WHERE event_id = ?`,
+		`DELETE FROM event_actors WHERE event_id = ?`,
+		`DELETE FROM events WHERE id = ?`,
+	} {
+		if err := tx.Exec(ctx, s.d.q(q), id); err != nil {
+			return fmt.Errorf("delete event %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) insertMention(ctx context.Context, tx Querier, m merge.Mention) error {
+	data, err := json.Marshal(m.Event)
+	if err != nil {
+		return fmt.Errorf("encode mention %s: %w", m.ID, err)
+	}
+	var lo, hi any
+	if l, h, ok := m.Interval(); ok {
+		lo, hi = int64(l), int64(h)
+	}
+	mod := m.Event.Modality
+	if mod == "" {
+		mod = event.Asserted
+	}
+	if err := tx.Exec(ctx, s.d.q(`INSERT INTO mentions
+		(id, document_id, idx, event_id, family, type, day_lo, day_hi, loose, place_key, modality, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		m.ID, m.DocID, int64(m.Index), m.EventID, merge.Family(m.Event.Type), m.Event.Type, lo, hi,
+		boolInt(m.Loose()), nullStr(merge.PlaceKey(m.Event.Location)), mod, string(data)); err != nil {
+		return fmt.Errorf("insert mention %s: %w", m.ID, err)
+	}
+	return nil
+}
+
+// undatedSort is the sort key of undated events: after all dates in
+// "-date" order, before them in "date" order.
+const undatedSort = -1 << 30
+
+func (s *Store) insertEvent(ctx context.Context, tx Querier, c merge.Cluster) error {
+	ev := merge.Build(c)
+	claims := ev.Claims
+	ev.Claims = nil
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("encode event %s: %w", ev.ID, err)
+	}
+	var lo, hi any
+	sortDay := int64(undatedSort)
+	if ev.Date != nil {
+		if l, h, ok := merge.DateInterval(*ev.Date, ev.DatePrecision); ok {
+			lo, hi, sortDay = int64(l), int64(h), int64(l)
+		}
+	}
+	pk, name, country, admin1, lat, lon := placeCols(ev.Location)
+	if err := tx.Exec(ctx, s.d.q(`INSERT INTO events
+		(id, type, day_lo, day_hi, sort_day, place_key, place_name, country, admin1, lat, lon,
+		 modality, denied, conflict, n_mentions, n_documents, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		ev.ID, ev.Type, lo, hi, sortDay, pk, name, country, admin1, lat, lon,
+		ev.Modality, boolInt(ev.Denied), boolInt(ev.Conflict), int64(ev.NMentions), int64(ev.NDocuments), string(data)); err != nil {
+		return fmt.Errorf("insert event %s: %w", ev.ID, err)
+	}
+	seen := map[string]bool{}
+	for _, a := range ev.Actors {
+		for _, k := range actorKeys(a) {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if err := tx.Exec(ctx, s.d.q(`INSERT INTO event_actors (event_id, akey) VALUES (?, ?)`), ev.ID, k); err != nil {
+				return fmt.Errorf("insert actor of %s: %w", ev.ID, err)
+			}
+		}
+	}
+	for i, cl := range claims {
+		if err := tx.Exec(ctx, s.d.q(`INSERT INTO claims
+			(event_id, ord, mention_id, document_id, outlet, dup_group, speaker, speaker_kind, modality,
+			 what, value, min_value, max_value, approx, text, start_off, end_off)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			ev.ID, int64(i), cl.MentionID, cl.DocumentID, cl.Outlet, cl.DupGroup, cl.Speaker, cl.SpeakerKind, cl.Modality,
+			cl.What, cl.Value, cl.Min, cl.Max, boolInt(cl.Approx), cl.Text, int64(cl.Start), int64(cl.End)); err != nil {
+			return fmt.Errorf("insert claim of %s: %w", ev.ID, err)
+		}
+	}
+	return nil
+}
+
+// actorKeys are the keys an actor filter matches: its code and its
+// lower-cased name.
+func actorKeys(a event.Actor) []string {
+	var ks []string
+	if a.Code != "" {
+		ks = append(ks, strings.ToLower(a.Code))
+	}
+	if a.Name != "" {
+		ks = append(ks, strings.ToLower(a.Name))
+	}
+	return ks
+}
