@@ -18,6 +18,17 @@ import (
 type Lexicon struct {
 	counts map[string]int32
 	total  float64
+	// stems holds the stems of every word of the list, computed once when
+	// the list is read: the tokenizer asks for the stems of every Arabic
+	// token, and most tokens are words of the list.
+	stems map[string]wordStems
+}
+
+// wordStems are the frequency of a key and its stems when its final ه was
+// written ه (plain) or ة (ta).
+type wordStems struct {
+	count     int32
+	plain, ta []string
 }
 
 // ParseLexicon reads a word list: lines starting with '#' are comments,
@@ -46,6 +57,17 @@ func ParseLexicon(s string) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read word list: %w", err)
 	}
+	stems := make(map[string]wordStems, len(l.counts))
+	for k, c := range l.counts {
+		ws := wordStems{count: c, plain: l.computeStems(k, false)}
+		if strings.HasSuffix(k, "ه") {
+			ws.ta = l.computeStems(k, true)
+		} else {
+			ws.ta = ws.plain
+		}
+		stems[k] = ws
+	}
+	l.stems = stems
 	return l, nil
 }
 
@@ -103,3 +125,6 @@ func wordsHeader() string {
 	}
 	return s[:end]
 }
+
+// wordsArabic returns the embedded word list.
+func wordsArabic() string { return words.Arabic }

@@ -227,6 +227,14 @@ func firstChange(s string) int {
 			i++
 			continue
 		}
+		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xC0 {
+			// U+0600–U+067F: two bytes, looked up in the table.
+			if arabicBlock[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600] != 0 {
+				return i
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError || IsPresentationForm(r) || mapRune(r) != r {
 			return i
@@ -334,9 +342,35 @@ func Key(s string) string {
 // firstFold returns the byte offset of the first rune of n that Key folds,
 // or -1.
 func firstFold(n string) int {
-	for i, r := range n {
-		if foldRune(r) != r {
+	for i := 0; i < len(n); i++ {
+		switch c := n[i]; {
+		case c >= 'A' && c <= 'Z':
 			return i
+		case c < utf8.RuneSelf:
+			continue
+		case c == 0xD8 && i+1 < len(n):
+			switch n[i+1] {
+			case 0xA3, 0xA5, 0xA2, 0xA4, 0xA6, 0xA9: // أ إ آ ؤ ئ ة
+				return i
+			}
+			i++
+			continue
+		case c == 0xD9 && i+1 < len(n):
+			if n[i+1] == 0x89 || n[i+1] == 0xB1 { // ى ٱ
+				return i
+			}
+			i++
+			continue
+		}
+		return firstFoldSlow(n, i)
+	}
+	return -1
+}
+
+func firstFoldSlow(n string, from int) int {
+	for i, r := range n[from:] {
+		if foldRune(r) != r {
+			return from + i
 		}
 	}
 	return -1

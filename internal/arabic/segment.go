@@ -42,14 +42,26 @@ const stemRatio = 8
 //
 // For example وبالرقة yields بالرقه, الرقه, رقه; وأكدت yields اكدت, اكد;
 // الحسكة yields حسكه but never حسك; فرار yields nothing.
+//
+// The returned slice may be shared with other calls: do not modify it.
 func (l *Lexicon) Stems(norm, key string) []string {
+	taMarbuta := strings.HasSuffix(norm, "ة")
+	if ws, ok := l.stems[key]; ok {
+		if taMarbuta {
+			return ws.ta
+		}
+		return ws.plain
+	}
+	return l.computeStems(key, taMarbuta)
+}
+
+func (l *Lexicon) computeStems(key string, taMarbuta bool) []string {
 	n := utf8.RuneCountInString(key)
 	if n < 3 || !isArabicKey(key) {
 		return nil
 	}
 	var cs cands
 	wc := l.Count(key)
-	taMarbuta := strings.HasSuffix(norm, "ة")
 
 	// Proclitics: conjunction, then particle, then article.
 	var conj [2]string
@@ -213,7 +225,10 @@ type cand struct {
 }
 
 // cands collects candidate stems without duplicates.
-type cands struct{ c []cand }
+type cands struct {
+	buf [12]cand
+	c   []cand
+}
 
 func (cs *cands) add(s string, stripped int, suffix bool) {
 	for _, c := range cs.c {
@@ -222,7 +237,7 @@ func (cs *cands) add(s string, stripped int, suffix bool) {
 		}
 	}
 	if cs.c == nil {
-		cs.c = make([]cand, 0, 6)
+		cs.c = cs.buf[:0]
 	}
 	cs.c = append(cs.c, cand{s, stripped, suffix})
 }

@@ -93,6 +93,9 @@ func (s *Splitter) Split(word string) []int {
 		}
 		kb = append(kb, piece...)
 	}
+	if _, ok := s.lex.stems[string(kb)]; ok { // a known word (no allocation)
+		return nil
+	}
 	key := string(kb)
 	if utf8.RuneCountInString(key) < minSplitLetters || s.known(key) {
 		return nil

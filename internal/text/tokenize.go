@@ -34,6 +34,22 @@ const (
 
 func classify(r rune) class {
 	switch {
+	case r >= 0x0621 && r <= 0x064A: // Arabic letters
+		return cLetter
+	case r < utf8.RuneSelf:
+		switch {
+		case ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z'):
+			return cLetter
+		case '0' <= r && r <= '9':
+			return cDigit
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f':
+			return cSpace
+		case r < ' ' || r == 0x7F:
+			return cSymbol
+		case unicode.IsPunct(r):
+			return cPunct
+		}
+		return cSymbol
 	case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
 		return cSpace
 	case arabic.DigitValue(r) >= 0:
@@ -54,6 +70,13 @@ func classify(r rune) class {
 
 func scriptOf(r rune) Script {
 	switch {
+	case r < utf8.RuneSelf:
+		if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
+			return Latin
+		}
+		return OtherScript
+	case r >= 0x0600 && r <= 0x06FF:
+		return Arabic
 	case unicode.Is(unicode.Arabic, r):
 		return Arabic
 	case unicode.Is(unicode.Latin, r):
