@@ -95,7 +95,7 @@ func init() {
 	stems := map[string]float64{"ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9}
 	for s, v := range stems {
 		for _, h := range []string{"مئة", "مائة", "مية"} {
-			arNumbers[s+h] = entry{k: kHundreds, v: v * 100}
+			arNumbers[arabic.Key(s+h)] = entry{k: kHundreds, v: v * 100}
 		}
 	}
 }

@@ -13,8 +13,10 @@ func nounAt(src string, toks []text.Token, j int) (first, last int, ok bool) {
 	if j >= len(toks) {
 		return 0, 0, false
 	}
+	partitive := false
 	if toks[j].Key == "من" && j+1 < len(toks) && toks[j+1].Script == text.Arabic && sameLine(src, toks, j) {
 		j++
+		partitive = true
 	} else if toks[j].Key == "of" && j+1 < len(toks) && sameLine(src, toks, j) {
 		j++
 		if j+1 < len(toks) && toks[j].Key == "the" {
@@ -34,7 +36,10 @@ func nounAt(src string, toks []text.Token, j int) (first, last int, ok bool) {
 	en := t.Script == text.Latin
 	first, last = j, j+1
 	if en && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "ing")) {
-		return first, last, true // five killed, seven wounded
+		if enHeads[t.Key] {
+			return first, last, true // five killed, seven wounded
+		}
+		return 0, 0, false // tens of thousands fled
 	}
 	definite := !en && strings.HasPrefix(t.Key, "ال")
 	for k := j + 1; k < len(toks) && k < first+3; k++ {
@@ -56,13 +61,17 @@ func nounAt(src string, toks []text.Token, j int) (first, last int, ok bool) {
 		if definite && !d {
 			break
 		}
-		if hasConj(u.Key) || verbLike(u.Key) {
+		if hasConj(u.Key) || verbLike(u.Key) || hasPreposition(u.Key) {
 			break
 		}
-		last = k + 1
 		if d && !definite {
-			break // construct: قادة التنظيم
+			if !partitive {
+				break // عبر 2500 لاجئ الحدود: the object, not a genitive
+			}
+			last = k + 1
+			break // construct after من: ثلاثة من قادة التنظيم
 		}
+		last = k + 1
 	}
 	return first, last, true
 }
@@ -111,11 +120,32 @@ func nounToken(toks []text.Token, k int, first bool) bool {
 	return !calendar.IsName(toks, k)
 }
 
-// hasConj reports whether an Arabic key starts with the conjunction و or ف
+// hasConj reports whether an Arabic key starts with the conjunction و
 // (وأصيب): a new clause, not an adjective.
 func hasConj(key string) bool {
-	return (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) && len(key) >= 8
+	return strings.HasPrefix(key, "و") && len(key) >= 8
 }
+
+// hasPreposition reports whether an Arabic key starts with a preposition
+// clitic (بجروح، بالرصاص، للمدينة) rather than being an adjective that
+// happens to start with ب ل ك (بريطانيين، لبنانيات): adjectives of people
+// end in the nisba endings.
+func hasPreposition(key string) bool {
+	if !strings.HasPrefix(key, "ب") && !strings.HasPrefix(key, "ل") && !strings.HasPrefix(key, "ك") {
+		return false
+	}
+	if strings.HasPrefix(key[len("ب"):], "ال") || strings.HasPrefix(key, "لل") {
+		return true
+	}
+	for _, e := range nisba {
+		if strings.HasSuffix(key, e) {
+			return false
+		}
+	}
+	return true
+}
+
+var nisba = []string{"ي", "ين", "ون", "يه", "يات", "يون"}
 
 // verbLike reports Arabic keys shaped like plural verbs: قتلوا، يقيمون.
 func verbLike(key string) bool {
