@@ -77,6 +77,7 @@ type Token struct {
 	Key    string `json:"key"`
 	// Stems holds alternative matching keys with clitics removed, least
 	// stripped first (وبالرقة → بالرقه, الرقه, رقه). Empty for non-Arabic tokens.
+	// The slice may be shared between tokens: do not modify it.
 	Stems []string `json:"stems,omitempty"`
 	// Split marks a token cut out of a run-together word: the pieces are
 	// the words as they would have been typed with spaces
