@@ -192,12 +192,21 @@ func skeleton(k string) string {
 	if k == "" || isArabicWord(k) {
 		return k
 	}
-	ws := strings.Fields(k)
+	var ws []string
+	for _, w := range strings.Fields(k) {
+		if latinArticles[w] {
+			continue // Deir al-Zour, Deir Ezzor → deir zur
+		}
+		if len(w) > 4 && (w[0] == 'a' || w[0] == 'e') && w[1] == w[2] && strings.IndexByte("dnrstz", w[1]) >= 0 {
+			w = w[2:] // ezzor, assweida
+		}
+		ws = append(ws, w)
+	}
 	for i, w := range ws {
 		if v, ok := wordVariants[w]; ok {
 			w = v
 		}
-		w = strings.NewReplacer("ou", "u", "oo", "u", "ee", "i", "q", "k", "ck", "k", "ph", "f", "j", "j").Replace(w)
+		w = strings.NewReplacer("ou", "u", "oo", "u", "o", "u", "ee", "i", "q", "k", "ck", "k", "ph", "f", "j", "j").Replace(w)
 		var b []byte
 		for j := 0; j < len(w); j++ {
 			if j > 0 && w[j] == w[j-1] {

@@ -224,6 +224,11 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 						m.weak = true
 					}
 				}
+				if fw := strings.Fields(k)[0]; n > 1 {
+					if f, ok := featureCues[fw]; ok {
+						m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
+					}
+				}
 				m.stop = r.g.stop[k]
 				if n == 1 && !m.latin {
 					m.freq = r.g.freq[k]
@@ -785,7 +790,7 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 			margin := best.score - c.score
 			conf = 0.3 + 0.6/(1+math.Exp(-1.5*(margin-1)))
 		}
-		if len(alts) < 5 && c.score > best.score-4 {
+		if len(alts) < 5 && c.score > best.score-3 {
 			alts = append(alts, oe.ID)
 		}
 	}
