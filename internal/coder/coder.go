@@ -1,0 +1,151 @@
+// Package coder is marsad's event coder: it reads one analysed document and
+// codes its events and standing figures — who did what to whom, where, when,
+// how many and who says so — with every field pointing at the text span that
+// produced it. It uses the dictionaries (lexicon), the gazetteer (geo) and
+// the taxonomy (event) and never touches the store.
+package coder
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/marsad-dev/marsad/internal/analysis"
+	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/geo"
+	"github.com/marsad-dev/marsad/internal/lexicon"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+//go:embed figures.tsv
+var defaultFigures string
+
+// Options configures a Coder. Nil fields take the embedded defaults.
+type Options struct {
+	Lexicon   *lexicon.Lexicon
+	Gazetteer *geo.Gazetteer
+	Taxonomy  *event.Taxonomy
+	// Figures maps a noun key to the kind of standing figure it counts.
+	Figures map[string]string
+}
+
+// Coder codes documents. It is immutable and safe for concurrent use.
+type Coder struct {
+	an      *analysis.Analyzer
+	lex     *lexicon.Lexicon
+	places  *geo.Resolver
+	tax     *event.Taxonomy
+	figures map[string]string
+}
+
+// New returns a Coder with the given resources, loading the embedded
+// defaults for any left nil.
+func New(opt Options) (*Coder, error) {
+	c := &Coder{an: analysis.New(), lex: opt.Lexicon, tax: opt.Taxonomy, figures: opt.Figures}
+	var err error
+	if c.lex == nil {
+		if c.lex, err = lexicon.Default(); err != nil {
+			return nil, fmt.Errorf("load dictionaries: %w", err)
+		}
+	}
+	g := opt.Gazetteer
+	if g == nil {
+		if g, err = geo.Load(); err != nil {
+			return nil, fmt.Errorf("load gazetteer: %w", err)
+		}
+	}
+	c.places = geo.NewResolver(g)
+	if c.tax == nil {
+		c.tax = event.DefaultTaxonomy()
+	}
+	if c.figures == nil {
+		if c.figures, err = ParseFigures(strings.NewReader(defaultFigures)); err != nil {
+			return nil, fmt.Errorf("embedded figures.tsv: %w", err)
+		}
+	}
+	return c, nil
+}
+
+// LoadDictDir returns Options whose dictionaries are the embedded ones
+// extended by the files in dir: lexicon *.tsv files, and taxonomy.tsv and
+// figures.tsv, which replace the embedded tables when present.
+func LoadDictDir(fsys fs.FS) (Options, error) {
+	var opt Options
+	base, err := lexicon.Default()
+	if err != nil {
+		return opt, fmt.Errorf("load dictionaries: %w", err)
+	}
+	if opt.Lexicon, err = base.Extend(fsys); err != nil {
+		return opt, fmt.Errorf("dictionaries: %w", err)
+	}
+	if f, err := fsys.Open("taxonomy.tsv"); err == nil {
+		defer f.Close()
+		if opt.Taxonomy, err = event.ParseTaxonomy(f); err != nil {
+			return opt, fmt.Errorf("taxonomy.tsv: %w", err)
+		}
+	}
+	if f, err := fsys.Open("figures.tsv"); err == nil {
+		defer f.Close()
+		if opt.Figures, err = ParseFigures(f); err != nil {
+			return opt, fmt.Errorf("figures.tsv: %w", err)
+		}
+	}
+	return opt, nil
+}
+
+// ParseFigures reads a figures TSV: pattern and kind of figure per line.
+func ParseFigures(r io.Reader) (map[string]string, error) {
+	m := map[string]string{}
+	sc := bufio.NewScanner(r)
+	line, header := 0, true
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if header {
+			header = false
+			if f[0] == "pattern" {
+				continue
+			}
+		}
+		if len(f) < 2 || f[0] == "" || f[1] == "" {
+			return nil, fmt.Errorf("line %d: want pattern<TAB>what", line)
+		}
+		m[arabic.Key(f[0])] = f[1]
+	}
+	return m, sc.Err()
+}
+
+// Code analyses and codes one document.
+func (c *Coder) Code(doc text.Document) event.Result {
+	a := c.an.Analyze(doc.Text, doc.Lang, doc.Published)
+	return c.CodeAnalysis(doc, a)
+}
+
+// Analyzer returns the text analyser the coder uses.
+func (c *Coder) Analyzer() *analysis.Analyzer { return c.an }
+
+// CodeAnalysis codes a document that has already been analysed.
+func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result {
+	res := event.Result{ID: doc.ID, Lang: a.Lang, Events: []event.Event{}, Figures: []event.Figure{}}
+	if !doc.Published.IsZero() {
+		res.Published = doc.Published.Format("2006-01-02")
+	}
+	d := newDocState(c, doc, a)
+	for si := range a.Sentences {
+		d.codeSentence(si)
+	}
+	res.Events = mergeWithinDocument(d.events)
+	for i := range res.Events {
+		res.Events[i].ID = fmt.Sprintf("%s#e%d", doc.ID, i+1)
+	}
+	res.Figures = d.figures
+	return res
+}

@@ -1,0 +1,720 @@
+package coder
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/marsad-dev/marsad/internal/analysis"
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/geo"
+	"github.com/marsad-dev/marsad/internal/lexicon"
+	"github.com/marsad-dev/marsad/internal/quantity"
+	"github.com/marsad-dev/marsad/internal/text"
+	"github.com/marsad-dev/marsad/internal/timex"
+)
+
+// maxCountDistance is how many tokens a number may sit from the trigger it
+// counts for.
+const maxCountDistance = 8
+
+// docState holds one document's analysis, dictionary matches and place
+// mentions, indexed by sentence.
+type docState struct {
+	c       *Coder
+	doc     text.Document
+	a       *analysis.Result
+	src     string
+	lang    string
+	tokSent []int // sentence index of each token
+
+	triggers [][]lexicon.Match // per sentence
+	actors   [][]lexicon.Match
+	cues     [][]lexicon.Match
+	places   [][]geo.Mention
+	numbers  [][]quantity.Quantity
+	dates    [][]timex.Date
+
+	events  []event.Event
+	figures []event.Figure
+}
+
+func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
+	n := len(a.Sentences)
+	d := &docState{c: c, doc: doc, a: a, src: a.Text, lang: a.Lang,
+		tokSent:  make([]int, len(a.Tokens)),
+		triggers: make([][]lexicon.Match, n), actors: make([][]lexicon.Match, n), cues: make([][]lexicon.Match, n),
+		places: make([][]geo.Mention, n), numbers: make([][]quantity.Quantity, n), dates: make([][]timex.Date, n),
+	}
+	for si, s := range a.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			d.tokSent[i] = si
+		}
+	}
+	matches := c.lex.Match(a.Tokens)
+	for _, kind := range []string{"trigger", "actor", "cue"} {
+		for _, m := range longestNonOverlapping(matches, kind) {
+			si := d.sentOf(m.First)
+			switch kind {
+			case "trigger":
+				d.triggers[si] = append(d.triggers[si], m)
+			case "actor":
+				d.actors[si] = append(d.actors[si], m)
+			case "cue":
+				d.cues[si] = append(d.cues[si], m)
+			}
+		}
+	}
+	for _, p := range c.places.Resolve(a.Text, a.Tokens, a.Sentences, a.Lang) {
+		si := d.sentOf(p.FirstToken)
+		d.places[si] = append(d.places[si], p)
+	}
+	for si := range d.actors {
+		d.actors[si] = d.dropActorsInPlaces(si)
+		d.triggers[si] = d.dropReportingTriggers(si)
+	}
+	for _, dt := range a.Dates {
+		si := d.sentOf(dt.FirstToken)
+		d.dates[si] = append(d.dates[si], dt)
+	}
+	for _, q := range a.Numbers {
+		if q.Ordinal || insideDate(q.Span, a.Dates) {
+			continue
+		}
+		si := d.sentOf(q.FirstToken)
+		d.numbers[si] = append(d.numbers[si], q)
+	}
+	return d
+}
+
+// dropActorsInPlaces removes actor matches that lie inside a place name
+// (سوريا in شمال شرق سوريا is where, not who).
+func (d *docState) dropActorsInPlaces(si int) []lexicon.Match {
+	out := d.actors[si][:0]
+	for _, a := range d.actors[si] {
+		inside := false
+		for _, p := range d.places[si] {
+			if a.First >= p.FirstToken && a.Last <= p.LastToken && p.Location.Precision != "country" {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// dropReportingTriggers removes triggers that are used as reporting verbs:
+// نقلت is "transferred" but also "reported" in بحسب ما نقلت وكالة ...;
+// when the same words match an attribution cue and are preceded by ما or
+// followed by a media actor or speaker, the reporting sense wins.
+func (d *docState) dropReportingTriggers(si int) []lexicon.Match {
+	out := d.triggers[si][:0]
+	for _, t := range d.triggers[si] {
+		reporting := false
+		for _, c := range d.cues[si] {
+			if c.Entry.Class != "attribution" || c.First >= t.Last || t.First >= c.Last {
+				continue
+			}
+			if t.First > 0 && d.a.Tokens[t.First-1].Key == "ما" {
+				reporting = true
+			}
+			for _, a := range d.actors[si] {
+				if a.First >= t.Last && a.First-t.Last <= 1 && (a.Entry.Class == "media" || a.Entry.Attrs["speaker"] == "true") {
+					reporting = true
+				}
+			}
+		}
+		if !reporting {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (d *docState) sentOf(tok int) int {
+	if tok < 0 || tok >= len(d.tokSent) {
+		return 0
+	}
+	return d.tokSent[tok]
+}
+
+func insideDate(s text.Span, dates []timex.Date) bool {
+	for _, dt := range dates {
+		if s.Start < dt.End && dt.Start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// longestNonOverlapping keeps, for one kind of entry, the longest matches
+// that do not overlap, scanning left to right.
+func longestNonOverlapping(ms []lexicon.Match, kind string) []lexicon.Match {
+	var cand []lexicon.Match
+	for _, m := range ms {
+		if m.Entry.Kind == kind {
+			cand = append(cand, m)
+		}
+	}
+	sort.SliceStable(cand, func(i, j int) bool {
+		if cand[i].First != cand[j].First {
+			return cand[i].First < cand[j].First
+		}
+		return cand[i].Last > cand[j].Last
+	})
+	var out []lexicon.Match
+	end := -1
+	for _, m := range cand {
+		if m.First < end {
+			// overlapping: keep the longer one
+			last := &out[len(out)-1]
+			if m.Last-m.First > last.Last-last.First {
+				*last = m
+				end = m.Last
+			}
+			continue
+		}
+		out = append(out, m)
+		end = m.Last
+	}
+	return out
+}
+
+// draft is an event being assembled from one sentence.
+type draft struct {
+	typ      string
+	trig     lexicon.Match
+	triggers []lexicon.Match
+	counts   []event.Count
+	actors   []event.Actor
+}
+
+func isCasualty(m lexicon.Match) bool {
+	return m.Entry.Class == "death" || m.Entry.Class == "injury"
+}
+
+func (d *docState) codeSentence(si int) {
+	sent := d.a.Sentences[si]
+	trigs := d.triggers[si]
+	var drafts []*draft
+	var casualties []lexicon.Match
+	for _, t := range trigs {
+		if isCasualty(t) {
+			casualties = append(casualties, t)
+			continue
+		}
+		if _, ok := d.c.tax.Lookup(t.Entry.Class); !ok {
+			continue // a class the taxonomy does not know
+		}
+		found := false
+		for _, dr := range drafts {
+			if dr.typ == t.Entry.Class {
+				dr.triggers = append(dr.triggers, t)
+				found = true
+				break
+			}
+		}
+		if !found {
+			drafts = append(drafts, &draft{typ: t.Entry.Class, trig: t, triggers: []lexicon.Match{t}})
+		}
+	}
+	drafts = absorbGeneric(drafts)
+	if len(drafts) == 0 && len(casualties) > 0 {
+		typ := "attack"
+		for _, t := range casualties {
+			if t.Entry.Class == "death" {
+				typ = "killing"
+				break
+			}
+		}
+		drafts = append(drafts, &draft{typ: typ, trig: casualties[0]})
+	}
+	// Casualty words attach to the nearest event of the sentence.
+	for _, t := range casualties {
+		if dr := nearestDraft(drafts, t.First); dr != nil {
+			dr.triggers = append(dr.triggers, t)
+		}
+	}
+
+	speakers := d.speakers(si)
+	speakerTok := map[int]bool{}
+	for _, sp := range speakers {
+		for i := sp.first; i < sp.last; i++ {
+			speakerTok[i] = true
+		}
+	}
+
+	// Numbers: counts of the nearest trigger, or standing figures.
+	for _, q := range d.numbers[si] {
+		if speakerTok[q.FirstToken] {
+			continue
+		}
+		var best *draft
+		var bestTrig lexicon.Match
+		bestDist := math.MaxInt
+		for _, dr := range drafts {
+			for _, t := range dr.triggers {
+				dist := tokDistance(q.FirstToken, q.LastToken, t.First, t.Last)
+				if dist < bestDist {
+					best, bestTrig, bestDist = dr, t, dist
+				}
+			}
+		}
+		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
+			best.counts = append(best.counts, d.count(q, bestTrig, best.typ))
+			continue
+		}
+		if what := d.figureKind(q); what != "" {
+			d.figures = append(d.figures, d.figure(si, q, what, speakers))
+		}
+	}
+
+	if len(drafts) == 0 {
+		return
+	}
+	// Actors: roles relative to the nearest trigger.
+	for _, am := range d.actors[si] {
+		if speakerTok[am.First] {
+			continue
+		}
+		dr := nearestDraft(drafts, am.First)
+		if dr == nil {
+			continue
+		}
+		dr.actors = append(dr.actors, d.actor(am, dr))
+	}
+
+	attribution := make([]event.Attributed, 0, len(speakers))
+	for _, sp := range speakers {
+		attribution = append(attribution, sp.Attributed)
+	}
+	date, datePrec, dateSpan := d.date(si)
+	question := d.isQuestion(sent)
+	for _, dr := range drafts {
+		ev := d.build(si, dr, attribution, question)
+		if date != "" {
+			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan
+		}
+		if len(speakers) > 0 && ev.Modality == event.Claimed && !hasRole(ev.Actors, "actor") {
+			// "X claimed responsibility for ...": the claimant is the perpetrator.
+			if sp := speakers[0]; sp.actor != nil {
+				a := d.actorAs(*sp.actor, "actor")
+				ev.Actors = append(ev.Actors, a)
+			}
+		}
+		ev.Confidence = confidence(&ev, question)
+		d.c.applyTaxonomy(&ev, dr)
+		d.events = append(d.events, ev)
+	}
+}
+
+// specificViolence are the event types a generic "attack" word in the same
+// sentence describes more precisely (قصف ... استهدف محيط السجن).
+var specificViolence = map[string]bool{"airstrike": true, "shelling": true, "bombing": true, "abduction": true}
+
+// absorbGeneric folds generic attack drafts into a specific violent draft
+// of the same sentence.
+func absorbGeneric(drafts []*draft) []*draft {
+	var spec *draft
+	for _, dr := range drafts {
+		if specificViolence[dr.typ] {
+			spec = dr
+			break
+		}
+	}
+	if spec == nil {
+		return drafts
+	}
+	out := drafts[:0]
+	for _, dr := range drafts {
+		if dr.typ == "attack" {
+			spec.triggers = append(spec.triggers, dr.triggers...)
+			continue
+		}
+		out = append(out, dr)
+	}
+	return out
+}
+
+func hasRole(as []event.Actor, role string) bool {
+	for _, a := range as {
+		if a.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+func nearestDraft(drafts []*draft, tok int) *draft {
+	var best *draft
+	bestDist := math.MaxInt
+	for _, dr := range drafts {
+		for _, t := range append([]lexicon.Match{dr.trig}, dr.triggers...) {
+			if dist := tokDistance(tok, tok+1, t.First, t.Last); dist < bestDist {
+				best, bestDist = dr, dist
+			}
+		}
+	}
+	return best
+}
+
+// tokDistance is the number of tokens between two token ranges (0 when
+// they touch or overlap).
+func tokDistance(aFirst, aLast, bFirst, bLast int) int {
+	switch {
+	case aLast <= bFirst:
+		return bFirst - aLast
+	case bLast <= aFirst:
+		return aFirst - bLast
+	}
+	return 0
+}
+
+// clauseBarriers are words that open a new clause: a number behind one
+// belongs to that clause, not to the trigger before it ("the camp, which
+// holds some 68,000 people").
+var clauseBarriers = map[string]bool{
+	"which": true, "who": true, "whom": true, "whose": true, "while": true, "whereas": true,
+	"الذي": true, "التي": true, "الذين": true, "اللواتي": true, "بينما": true, "فيما": true, "حيث": true,
+}
+
+func (d *docState) barrierBetween(tok int, t lexicon.Match) bool {
+	lo, hi := t.Last, tok
+	if tok < t.First {
+		lo, hi = tok+1, t.First
+	}
+	for i := lo; i < hi && i < len(d.a.Tokens); i++ {
+		tk := &d.a.Tokens[i]
+		if clauseBarriers[tk.Key] || tk.Text == ";" || tk.Text == "؛" {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) spanText(s, e int) string {
+	if s < 0 || e > len(d.src) || s > e {
+		return ""
+	}
+	return d.src[s:e]
+}
+
+// count turns a quantity into an event count for the trigger it belongs to.
+func (d *docState) count(q quantity.Quantity, t lexicon.Match, typ string) event.Count {
+	what := t.Entry.Attrs["count"]
+	switch {
+	case t.Entry.Class == "death":
+		what = "killed"
+	case t.Entry.Class == "injury":
+		what = "injured"
+	case what == "":
+		what = defaultCountKind(typ)
+	}
+	c := event.Count{What: what, Value: q.Value, Approx: q.Approx || q.Vague, Start: q.Start, End: q.End, Text: q.Text}
+	if q.Min != 0 && q.Min != q.Value {
+		v := q.Min
+		c.Min = &v
+	}
+	if q.Max != 0 && q.Max != q.Value && !math.IsInf(q.Max, 1) {
+		v := q.Max
+		c.Max = &v
+	}
+	if q.Noun != nil {
+		c.End = max(c.End, q.Noun.End)
+		c.Text = d.spanText(c.Start, c.End)
+	}
+	return c
+}
+
+func defaultCountKind(typ string) string {
+	switch typ {
+	case "escape":
+		return "escaped"
+	case "arrest", "abduction":
+		return "detained"
+	case "release":
+		return "released"
+	case "transfer":
+		return "transferred"
+	case "displacement":
+		return "displaced"
+	case "protest", "riot":
+		return "participants"
+	case "killing":
+		return "killed"
+	}
+	return "other"
+}
+
+func (d *docState) figureKind(q quantity.Quantity) string {
+	if q.Noun == nil {
+		return ""
+	}
+	for i := q.LastToken; i < len(d.a.Tokens) && i < q.LastToken+3; i++ {
+		t := &d.a.Tokens[i]
+		if t.Start >= q.Noun.End {
+			break
+		}
+		what := ""
+		t.Keys(func(k string) bool {
+			if w, ok := d.c.figures[k]; ok {
+				what = w
+				return false
+			}
+			return true
+		})
+		if what != "" {
+			return what
+		}
+	}
+	return ""
+}
+
+func (d *docState) figure(si int, q quantity.Quantity, what string, speakers []speaker) event.Figure {
+	f := event.Figure{What: what, Value: q.Value, Approx: q.Approx || q.Vague, Start: q.Start, End: q.End}
+	if q.Noun != nil {
+		f.End = max(f.End, q.Noun.End)
+	}
+	f.Text = d.spanText(f.Start, f.End)
+	if q.Min != 0 && q.Min != q.Value {
+		v := q.Min
+		f.Min = &v
+	}
+	if q.Max != 0 && q.Max != q.Value && !math.IsInf(q.Max, 1) {
+		v := q.Max
+		f.Max = &v
+	}
+	if loc := d.location(si, q.FirstToken); loc != nil {
+		f.Location = loc
+	}
+	if date, _, _ := d.date(si); date != "" {
+		f.Date = &date
+	}
+	f.Attribution = []event.Attributed{}
+	for _, sp := range speakers {
+		f.Attribution = append(f.Attribution, sp.Attributed)
+	}
+	s := d.a.Sentences[si]
+	f.Evidence = []event.Evidence{{Start: s.Start, End: s.End, Text: d.spanText(s.Start, s.End)}}
+	return f
+}
+
+// actor assigns an actor match its role relative to the draft's trigger.
+func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
+	kind := am.Entry.Class
+	role := "actor"
+	t := dr.trig
+	after := am.First >= t.Last
+	passive := t.Entry.Attrs["passive"] == "true"
+	verb := t.Entry.Attrs["pos"] == "verb"
+	switch {
+	case kind == "civilian":
+		role = "victim"
+		if dr.typ == "escape" || dr.typ == "release" || dr.typ == "transfer" || dr.typ == "arrest" || dr.typ == "displacement" || dr.typ == "protest" {
+			role = "subject"
+		}
+	case dr.typ == "escape" || dr.typ == "displacement":
+		role = "subject"
+	case passive:
+		role = "target"
+		if isCasualty(t) {
+			role = "victim"
+		}
+	case d.lang == "ar" && verb && after:
+		// Arabic verb-subject-object: the first actor after the verb acts.
+		if hasRole(dr.actors, "actor") {
+			role = "target"
+		}
+	case after:
+		if hasRole(dr.actors, "actor") || (d.lang != "ar" && verb) {
+			role = "target"
+		} else if d.lang == "ar" {
+			role = "actor" // غارة تركية، قصف لقوات النظام
+		}
+	}
+	return d.actorAs(am, role)
+}
+
+func (d *docState) actorAs(am lexicon.Match, role string) event.Actor {
+	return event.Actor{Role: role, Name: am.Entry.Name, Kind: am.Entry.Class, Code: am.Entry.ID,
+		Text: d.spanText(am.Start, am.End), Start: am.Start, End: am.End}
+}
+
+func (d *docState) location(si, near int) *event.Location {
+	var best *geo.Mention
+	bestScore := math.MaxFloat64
+	for i := range d.places[si] {
+		p := &d.places[si][i]
+		dist := float64(tokDistance(near, near+1, p.FirstToken, p.LastToken))
+		if p.FirstToken < near {
+			dist *= 1.5 // places usually follow the event word
+		}
+		if p.Location.Precision == "country" {
+			dist += 1000 // a country is where only when nothing finer is named
+		}
+		if dist < bestScore {
+			best, bestScore = p, dist
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	loc := best.Location
+	return &loc
+}
+
+// date returns the resolved date of the sentence: the first resolved date
+// expression in it.
+func (d *docState) date(si int) (string, string, *event.Span) {
+	for _, dt := range d.dates[si] {
+		if dt.Resolved && dt.Value != "" {
+			return dt.Value, dt.Precision, &event.Span{Start: dt.Start, End: dt.End}
+		}
+	}
+	return "", "", nil
+}
+
+func (d *docState) isQuestion(s text.Sentence) bool {
+	for i := s.Last - 1; i >= s.First; i-- {
+		t := &d.a.Tokens[i]
+		if t.Kind == text.Punct {
+			if strings.ContainsAny(t.Norm, "?") {
+				return true
+			}
+			continue
+		}
+		break
+	}
+	for _, c := range d.cues[d.sentOf(s.First)] {
+		if c.Entry.Class == "question" && c.First <= s.First+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// build assembles the event of one draft.
+func (d *docState) build(si int, dr *draft, attribution []event.Attributed, question bool) event.Event {
+	s := d.a.Sentences[si]
+	ev := event.Event{Type: dr.typ, Actors: dr.actors, Counts: dr.counts, Attribution: attribution}
+	if ev.Actors == nil {
+		ev.Actors = []event.Actor{}
+	}
+	if ev.Counts == nil {
+		ev.Counts = []event.Count{}
+	}
+	t := dr.trig
+	ev.Trigger = &event.Evidence{Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)}
+	ev.Evidence = []event.Evidence{{Start: s.Start, End: s.End, Text: d.spanText(s.Start, s.End)}}
+	ev.Location = d.location(si, t.First)
+	ev.Modality = d.modality(si, dr, question)
+	return ev
+}
+
+// modality decides how the text presents the event, from the cues of its
+// sentence: a denial or a claim anywhere in it; warnings, fears, plans and
+// hypotheticals before the trigger; negation right before it; questions.
+func (d *docState) modality(si int, dr *draft, question bool) string {
+	t := dr.trig
+	has := map[string]bool{}
+	for _, c := range d.cues[si] {
+		cl := c.Entry.Class
+		switch cl {
+		case "denied", "claimed":
+			has[cl] = true
+		case "negation":
+			if c.Last <= t.First && t.First-c.Last <= 2 {
+				has["denied"] = true
+			}
+		case "warned", "feared", "planned", "hypothetical":
+			if c.Last <= t.First && t.First-c.Last <= 8 {
+				has[cl] = true
+			}
+		}
+	}
+	for _, m := range []string{event.Denied, event.Claimed, event.Warned, event.Feared, event.Planned, event.Hypothetical} {
+		if has[m] {
+			return m
+		}
+	}
+	if question {
+		return event.Hypothetical
+	}
+	return event.Asserted
+}
+
+func confidence(ev *event.Event, question bool) float64 {
+	c := 0.45
+	if ev.Location != nil {
+		c += 0.15
+	}
+	if ev.Date != nil {
+		c += 0.1
+	}
+	if len(ev.Actors) > 0 {
+		c += 0.1
+	}
+	if len(ev.Counts) > 0 {
+		c += 0.1
+	}
+	if len(ev.Attribution) > 0 {
+		c += 0.05
+	}
+	switch ev.Modality {
+	case event.Hypothetical, event.Feared, event.Warned, event.Planned:
+		c -= 0.2
+	}
+	if question {
+		c -= 0.1
+	}
+	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+// applyTaxonomy fills the PLOVER and ACLED codes of ev.
+func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
+	cod, ok := c.tax.Lookup(ev.Type)
+	if !ok {
+		return
+	}
+	if cod.Plover != "" {
+		p := cod.Plover
+		ev.Plover = &p
+		mode := cod.PloverMode
+		for _, t := range dr.triggers {
+			if m := t.Entry.Attrs["mode"]; m != "" {
+				mode = m
+				break
+			}
+		}
+		if mode != "" {
+			ev.PloverMode = &mode
+		}
+	}
+	a := cod.ACLED
+	civilian := false
+	state := false
+	for _, ac := range ev.Actors {
+		if (ac.Role == "victim" || ac.Role == "target") && ac.Kind == "civilian" {
+			civilian = true
+		}
+		if ac.Role == "actor" && (ac.Kind == "military" || ac.Kind == "state" || ac.Kind == "government") {
+			state = true
+		}
+	}
+	if civilian && cod.ACLEDCivilian != nil {
+		a = cod.ACLEDCivilian
+	}
+	if state && cod.ACLEDState != nil {
+		a = cod.ACLEDState
+	}
+	if a != nil {
+		cp := *a
+		if ev.PloverMode != nil && *ev.PloverMode == "suicide-attack" {
+			cp = event.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Suicide bomb"}
+		}
+		ev.ACLED = &cp
+	}
+}
