@@ -54,6 +54,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"analyze": {"print sentences, tokens, numbers and dates of a report", (*Main).runAnalyze},
+		"eval":    {"score the coder against annotated data (precision, recall, F1)", (*Main).runEval},
 		"extract": {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 	}
 }

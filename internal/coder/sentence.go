@@ -305,7 +305,7 @@ func (d *docState) codeSentence(si int) {
 				ev.Actors = append(ev.Actors, a)
 			}
 		}
-		ev.Confidence = confidence(&ev, question)
+		ev.Confidence = confidence(&ev, dr, question)
 		d.c.applyTaxonomy(&ev, dr)
 		d.events = append(d.events, ev)
 	}
@@ -646,26 +646,44 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 	return event.Asserted
 }
 
-func confidence(ev *event.Event, question bool) float64 {
-	c := 0.45
+// confidence scores how surely the text reports a concrete event: a verb
+// (or verbal phrase) trigger, a place finer than a country, a date, a count
+// and a participant each add evidence; a bare noun in background prose
+// ("a wave of assassinations") has little. Non-factual modalities and
+// questions lower it.
+func confidence(ev *event.Event, dr *draft, question bool) float64 {
+	c := 0.3
+	verbal := false
+	for _, t := range dr.triggers {
+		if p := t.Entry.Attrs["pos"]; p == "verb" || p == "phrase" {
+			verbal = true
+		}
+	}
+	if verbal {
+		c += 0.2
+	}
 	if ev.Location != nil {
-		c += 0.15
+		if ev.Location.Precision == "country" {
+			c += 0.05
+		} else {
+			c += 0.15
+		}
 	}
 	if ev.Date != nil {
 		c += 0.1
 	}
-	if len(ev.Actors) > 0 {
-		c += 0.1
-	}
 	if len(ev.Counts) > 0 {
+		c += 0.15
+	}
+	if len(ev.Actors) > 0 {
 		c += 0.1
 	}
 	if len(ev.Attribution) > 0 {
 		c += 0.05
 	}
 	switch ev.Modality {
-	case event.Hypothetical, event.Feared, event.Warned, event.Planned:
-		c -= 0.2
+	case event.Hypothetical, event.Feared, event.Warned, event.Planned, event.Denied:
+		c -= 0.25
 	}
 	if question {
 		c -= 0.1

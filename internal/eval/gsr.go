@@ -13,9 +13,10 @@ import (
 
 // GSR scores event detection on the Arabic event gold standard (dev half):
 // a sentence counts as detected when an event with the file's PLOVER type
-// (ASSAULT or PROTEST) is coded as having happened. Label "yes" is
+// (ASSAULT or PROTEST) is coded as having happened with at least
+// minConfidence. Label "yes" is
 // positive, "easy no" and "difficult no" negative, "ambiguous" left out.
-func GSR(c Coder, sharedDir string, limit int) (*Report, error) {
+func GSR(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, error) {
 	dir := filepath.Join(sharedDir, "gold", "arabic-event-gsr-dev")
 	rep := newReport("arabic-event-gsr-dev (sentence detection)")
 	found := false
@@ -29,7 +30,7 @@ func GSR(c Coder, sharedDir string, limit int) (*Report, error) {
 			return nil, err
 		}
 		found = true
-		s, errs, err := scoreGSR(c, fh, f.plover, limit)
+		s, errs, err := scoreGSR(c, fh, f.plover, limit, minConfidence)
 		fh.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -43,7 +44,7 @@ func GSR(c Coder, sharedDir string, limit int) (*Report, error) {
 	return rep, nil
 }
 
-func scoreGSR(c Coder, r io.Reader, plover string, limit int) (PRF, []string, error) {
+func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence float64) (PRF, []string, error) {
 	var s PRF
 	var errs []string
 	cr := csv.NewReader(r)
@@ -83,7 +84,7 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int) (PRF, []string, er
 		got := false
 		for i := range res.Events {
 			e := &res.Events[i]
-			if e.Plover != nil && *e.Plover == plover && factual(e) {
+			if e.Plover != nil && *e.Plover == plover && factual(e) && e.Confidence >= minConfidence {
 				got = true
 				break
 			}
