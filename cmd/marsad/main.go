@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"sort"
@@ -55,6 +56,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"analyze": {"print sentences, tokens, numbers and dates of a report", (*Main).runAnalyze},
 		"eval":    {"score the coder against annotated data (precision, recall, F1)", (*Main).runEval},
+		"ingest":  {"read documents into the store, coding and merging their events", (*Main).runIngest},
 		"extract": {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 	}
 }
@@ -101,4 +103,9 @@ func (m *Main) newFlagSet(name, usage string) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// logger returns the program's structured logger (to standard error).
+func (m *Main) logger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(m.Stderr, nil))
 }
