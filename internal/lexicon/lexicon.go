@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
-	"sync"
 
 	lexdata "github.com/marsad-dev/marsad/data/lexicon"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -31,22 +30,16 @@ type matcher interface {
 	find(toks []text.Token, emit func(first, last int, entry int32))
 }
 
-var (
-	defaultOnce sync.Once
-	defaultLex  *Lexicon
-	defaultErr  error
-)
-
-// Default returns the dictionaries embedded from data/lexicon (package
-// github.com/marsad-dev/marsad/data/lexicon). It is loaded once and shared.
+// Default loads the dictionaries embedded from data/lexicon (package
+// github.com/marsad-dev/marsad/data/lexicon). Loading takes tens of
+// milliseconds: call it once and share the result, which is safe for
+// concurrent use.
 func Default() (*Lexicon, error) {
-	defaultOnce.Do(func() {
-		defaultLex, defaultErr = Load(lexdata.Files)
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("embedded dictionaries: %w", defaultErr)
-		}
-	})
-	return defaultLex, defaultErr
+	l, err := Load(lexdata.Files)
+	if err != nil {
+		return nil, fmt.Errorf("embedded dictionaries: %w", err)
+	}
+	return l, nil
 }
 
 // Load reads every *.tsv file in fsys (recursively) and compiles them.
@@ -112,7 +105,9 @@ func (l *Lexicon) ByID(id string) []*Entry { return l.byID[id] }
 
 // Match returns every occurrence of every entry in toks, ordered by First,
 // then longest first, then entry order. Overlapping and nested matches are
-// all returned; choosing among them is the caller's business.
+// all returned; choosing among them is the caller's business. Where several
+// entries with the same id (aliases of one actor) match the same tokens, only
+// the first in entry order is returned.
 func (l *Lexicon) Match(toks []text.Token) []Match {
 	return collect(l.m, l.entries, toks)
 }
@@ -128,9 +123,15 @@ func collect(m matcher, entries []*Entry, toks []text.Token) []Match {
 		return nil
 	}
 	sort.Slice(raw, func(i, j int) bool { return raw[i].less(raw[j]) })
-	out := make([]Match, len(raw))
-	for i, r := range raw {
-		out[i] = Match{First: int(r.first), Last: int(r.last), Start: toks[r.first].Start, End: toks[r.last-1].End, Entry: entries[r.entry]}
+	out := make([]Match, 0, len(raw))
+	group := 0 // index in out of the first match on the current tokens
+	for _, r := range raw {
+		if len(out) == 0 || out[group].First != int(r.first) || out[group].Last != int(r.last) {
+			group = len(out)
+		} else if sameID(out[group:], entries[r.entry].ID) {
+			continue // another alias of the same item on the same tokens
+		}
+		out = append(out, Match{First: int(r.first), Last: int(r.last), Start: toks[r.first].Start, End: toks[r.last-1].End, Entry: entries[r.entry]})
 	}
 	return out
 }
@@ -145,4 +146,13 @@ func (a rawMatch) less(b rawMatch) bool {
 		return a.last > b.last
 	}
 	return a.entry < b.entry
+}
+
+func sameID(ms []Match, id string) bool {
+	for _, m := range ms {
+		if m.Entry.ID == id {
+			return true
+		}
+	}
+	return false
 }
