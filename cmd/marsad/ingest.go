@@ -31,12 +31,17 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	lang := fs.String("lang", "", "language of inputs that do not say (ar or en; default: detect)")
 	source := fs.String("source", "", "outlet name for inputs that do not give one")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
+	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that do not give one")
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("no input: give files, directories, JSONL files, feeds or URLs")
+	}
+	pub, err := parseDate(*published)
+	if err != nil {
+		return err
 	}
 	c, err := cf.coder()
 	if err != nil {
@@ -47,7 +52,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := ingestAll(ctx, st, c, fs.Args(), ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}, *workers, m.logger())
+	sum, err := ingestAll(ctx, st, c, fs.Args(), ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}, pub, *workers, m.logger())
 	fmt.Fprint(m.Stderr, sum.String())
 	if err != nil {
 		return err
@@ -108,7 +113,7 @@ func (s *ingestSummary) String() string {
 // each document with its events in one store transaction. A document is
 // reported done only after its transaction commits, so a killed run loses
 // nothing it reported, and re-running skips what is already stored.
-func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []string, opt ingest.Options, workers int, log *slog.Logger) (*ingestSummary, error) {
+func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []string, opt ingest.Options, published time.Time, workers int, log *slog.Logger) (*ingestSummary, error) {
 	sum := &ingestSummary{start: time.Now()}
 	type coded struct {
 		item ingest.Item
@@ -125,6 +130,9 @@ func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []str
 			if it.Err != nil {
 				sum.skip(it.Origin, it.Err)
 				return nil
+			}
+			if it.Doc.Published.IsZero() {
+				it.Doc.Published = published
 			}
 			select {
 			case items <- it:

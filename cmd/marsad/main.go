@@ -57,6 +57,8 @@ func commands() map[string]command {
 		"analyze": {"print sentences, tokens, numbers and dates of a report", (*Main).runAnalyze},
 		"eval":    {"score the coder against annotated data (precision, recall, F1)", (*Main).runEval},
 		"ingest":  {"read documents into the store, coding and merging their events", (*Main).runIngest},
+		"events":  {"list merged events with their claims from the store", (*Main).runEvents},
+		"export":  {"write the record as CSV (ACLED columns), GeoJSON or JSONL", (*Main).runExport},
 		"extract": {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 	}
 }

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/marsad-dev/marsad/internal/store"
+)
+
+func (m *Main) runEvents(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("events", "[--db URL] [--format table|json] [--limit N] [filters]")
+	db := addDBFlag(fs)
+	format := fs.String("format", "table", "table or json (one merged event per line, with claims)")
+	limit := fs.Int("limit", 100, "print at most N events (0: all)")
+	ff := addFilterFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	flt, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetEscapeHTML(false)
+	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+	if *format == "table" {
+		fmt.Fprintln(tw, "id\tdate\ttype\tplace\tmodality\tdocs\tclaims (value per speaker)\treconciliation")
+	}
+	errStop := fmt.Errorf("stop")
+	n := 0
+	_, err = eachEvent(ctx, st, flt, true, func(e *store.Event) error {
+		if *limit > 0 && n >= *limit {
+			return errStop
+		}
+		n++
+		if *format == "json" {
+			return enc.Encode(e)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.ID, strOrDash(e.Date), e.Type, placeName(e.Location), e.Modality,
+			e.NDocuments, claimsLine(e), reconLine(e))
+		return nil
+	})
+	if err != nil && err != errStop {
+		return err
+	}
+	return tw.Flush()
+}
+
+func claimsLine(e *store.Event) string {
+	var parts []string
+	for _, c := range e.Claims {
+		v := strconv.FormatFloat(c.Value, 'f', -1, 64)
+		if c.Approx {
+			v = "~" + v
+		}
+		s := fmt.Sprintf("%s=%s per %s", c.What, v, c.Speaker)
+		if c.Modality != "asserted" {
+			s += " (" + c.Modality + ")"
+		}
+		parts = append(parts, s)
+	}
+	return dashIfEmpty(strings.Join(parts, "; "))
+}
+
+func reconLine(e *store.Event) string {
+	var parts []string
+	for _, r := range e.Reconciliation {
+		s := fmt.Sprintf("%s: %g–%g median %g", r.What, r.Min, r.Max, r.Median)
+		if r.Conflict {
+			s += " CONFLICT"
+		}
+		if r.Denied {
+			s += " DENIED"
+		}
+		parts = append(parts, s)
+	}
+	return dashIfEmpty(strings.Join(parts, "; "))
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/marsad-dev/marsad/internal/export"
+	"github.com/marsad-dev/marsad/internal/store"
+)
+
+func (m *Main) runExport(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("export", "[--db URL] [--format csv|geojson|jsonl] [--out FILE] [filters]")
+	db := addDBFlag(fs)
+	format := fs.String("format", "csv", "csv (ACLED columns), geojson or jsonl")
+	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	ff := addFilterFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	flt, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w := bufio.NewWriterSize(m.Stdout, 64<<10)
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = bufio.NewWriterSize(f, 64<<10)
+	}
+	ew, err := export.New(w, *format)
+	if err != nil {
+		return err
+	}
+	n, err := eachEvent(ctx, st, flt, true, ew.Write)
+	if err != nil {
+		return err
+	}
+	if err := ew.Close(); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "export: %d events\n", n)
+	return nil
+}
+
+// eachEvent pages through the events matching flt, with their claims,
+// mentions and documents when full is set.
+func eachEvent(ctx context.Context, st store.Store, flt store.Filter, full bool, fn func(*store.Event) error) (int, error) {
+	n := 0
+	flt.Limit = 500
+	for {
+		page, err := st.ListEvents(ctx, flt)
+		if err != nil {
+			return n, fmt.Errorf("list events: %w", err)
+		}
+		for i := range page.Events {
+			e := &page.Events[i]
+			if full {
+				d, err := st.GetEvent(ctx, e.ID)
+				if err != nil {
+					return n, fmt.Errorf("event %s: %w", e.ID, err)
+				}
+				e = &d
+			}
+			if err := fn(e); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if page.Next == "" {
+			return n, nil
+		}
+		flt.Cursor = page.Next
+	}
+}
