@@ -110,9 +110,10 @@ func nounToken(toks []text.Token, k int, first bool) bool {
 		if _, ok := arOrdinals[t.Key]; ok && first {
 			return false
 		}
-		vs := calendar.Variants(t.Key)
-		if f := vs.Forms(); len(f) > 1 && stopWords[f[len(f)-1]] && len(f[len(f)-1]) <= 6 {
-			return false // بعد → وبعد، فيه
+		if calendar.MayHaveClitic(t.Key) && len(t.Key) <= 8 {
+			if _, ok := calendar.Lookup(stopWords, t.Key); ok {
+				return false // وبعد، فمن
+			}
 		}
 	} else if len(t.Key) == 1 {
 		return false

@@ -356,12 +356,7 @@ func ordinalAt(toks []text.Token, i int) (int, int, bool) {
 			}
 		}
 	case t.Script == text.Arabic:
-		vs := calendar.Variants(t.Key)
-		for _, k := range vs.Forms() {
-			o, ok := arOrdinals[k]
-			if !ok {
-				continue
-			}
+		for o, ok := calendar.Lookup(arOrdinals, t.Key); ok; ok = false {
 			if o.unit && i+1 < len(toks) {
 				if isTen(&toks[i+1]) {
 					return o.v + 10, i + 2, true
@@ -398,12 +393,7 @@ func approxAt(toks []text.Token, i int) (approxMode, int) {
 	}
 	list, ok := prefixApprox[t.Key]
 	if !ok && t.Script == text.Arabic {
-		vs := calendar.Variants(t.Key)
-		for _, k := range vs.Forms()[1:] {
-			if list, ok = prefixApprox[k]; ok {
-				break
-			}
-		}
+		list, ok = calendar.Lookup(prefixApprox, t.Key)
 	}
 	if !ok {
 		return apNone, i

@@ -139,9 +139,36 @@ func Ordinal(toks []text.Token, i int) (value int, next int, ok bool) {
 	return ordinalAt(toks, i)
 }
 
-// mayStart is a cheap filter: only numbers and words can begin a quantity.
+// MayStartNumber is a cheap filter: it reports whether a cardinal or an
+// ordinal may begin at t (digits, a number word, an ordinal, English a/an).
+func MayStartNumber(t *text.Token) bool {
+	switch {
+	case t.Kind == text.Number:
+		return true
+	case t.Kind != text.Word:
+		return false
+	case t.Script == text.Latin:
+		return numberStarts.Has(t.Key)
+	case t.Script == text.Arabic:
+		return numberStarts.HasClitic(t.Key)
+	}
+	return false
+}
+
+// mayStart is a cheap filter: it reports whether a quantity may begin at t
+// (a number, or a word that starts a number, an approximator or a range).
 func mayStart(t *text.Token) bool {
-	return t.Kind == text.Number || t.Kind == text.Word
+	switch {
+	case t.Kind == text.Number:
+		return true
+	case t.Kind != text.Word:
+		return false
+	case t.Script == text.Latin:
+		return quantityStarts.Has(t.Key)
+	case t.Script == text.Arabic:
+		return quantityStarts.HasClitic(t.Key)
+	}
+	return false
 }
 
 // number is a cardinal read from tokens [first, next).
@@ -447,11 +474,6 @@ func adjacentOrSpace(toks []text.Token, i int) bool {
 
 // calendarCueVariant reads year cues with a clitic: لعام، وعام، بعام.
 func calendarCueVariant(key string) bool {
-	vs := calendar.Variants(key)
-	for _, k := range vs.Forms()[1:] {
-		if yearCue[k] {
-			return true
-		}
-	}
-	return false
+	_, ok := calendar.Lookup(yearCue, key)
+	return ok
 }

@@ -320,7 +320,7 @@ func TestDateParts(t *testing.T) {
 
 func TestNotNumbers(t *testing.T) {
 	for _, src := range []string{
-		"قال أحد المسؤولين",            // أحد alone is "one of", not a number
+		"قال أحد المسؤولين",           // أحد alone is "one of", not a number
 		"the one who left",            // "one" with a pronoun: still 1, checked below
 		"فتح مكتب جديد في المدينة",    // no number word
 		"a man and a woman",           // "a" alone is not a number

@@ -4,7 +4,28 @@ import (
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/timex/calendar"
 )
+
+// NumberStartKeys calls fn with every key that may begin a number (number
+// words and ordinals in both languages, and English a/an), so that callers
+// can build filters; see MayStartNumber.
+func NumberStartKeys(fn func(string)) {
+	fn("a")
+	fn("an")
+	for k := range arNumbers {
+		fn(k)
+	}
+	for k := range enNumbers {
+		fn(k)
+	}
+	for k := range arOrdinals {
+		fn(k)
+	}
+	for k := range enOrdinals {
+		fn(k)
+	}
+}
 
 // approximator is a word sequence before (or after) a number that makes it
 // approximate or a bound.
@@ -102,6 +123,11 @@ var (
 	rangeFromWord = map[string]bool{}
 	rangeTo       = map[string]bool{}
 	rangeAnd      = map[string]bool{}
+
+	// numberStarts holds the keys that may begin a number (MayStartNumber);
+	// quantityStarts adds approximators and range words (mayStart).
+	numberStarts   = calendar.NewKeySet()
+	quantityStarts = calendar.NewKeySet()
 )
 
 func keys(phrase string) []string {
@@ -122,6 +148,8 @@ func addApprox(m map[string][]approximator, phrase string, mode approxMode) {
 	m[w[0]] = list
 }
 
+// init runs after lexicon.go's init (files initialise in name order), so
+// arNumbers and arOrdinals are filled.
 func init() {
 	for _, a := range prefixApproxWords {
 		addApprox(prefixApprox, a.phrase, a.mode)
@@ -152,5 +180,18 @@ func init() {
 	}
 	for _, w := range []string{"و", "and"} {
 		rangeAnd[w] = true
+	}
+	NumberStartKeys(func(k string) {
+		numberStarts.Add(k)
+		quantityStarts.Add(k)
+	})
+	for k := range prefixApprox {
+		quantityStarts.Add(k)
+	}
+	for k := range rangeBetween {
+		quantityStarts.Add(strings.Fields(k)[0])
+	}
+	for k := range rangeFromWord {
+		quantityStarts.Add(k)
 	}
 }

@@ -71,15 +71,38 @@ var (
 	kYom     = arabic.Key("يوم")
 	yomSet   = map[string]bool{kYom: true}
 	kMin     = arabic.Key("من")
-	kMundh   = arabic.Key("منذ")
-	kQabl    = arabic.Key("قبل")
+	agoWords = map[string]bool{arabic.Key("منذ"): false, arabic.Key("قبل"): true} // value: قبل
 	kAwwal   = arabic.Key("أول")
 	kAms     = arabic.Key("أمس")
 	kHadha   = map[string]bool{arabic.Key("هذا"): true, arabic.Key("هذه"): true}
 	kNextDay = map[string]bool{arabic.Key("التالي"): true, arabic.Key("السابق"): true, arabic.Key("نفسه"): true}
 )
 
+// starts holds the keys of words that may begin a date (see mayStart).
+var starts = calendar.NewKeySet()
+
 func init() {
+	defer func() {
+		for _, k := range []string{"the", "day", kAwwal} {
+			starts.Add(k)
+		}
+		for _, m := range []map[string]bool{monthCue, yearNoun, yearPrep, agoWords, yomSet, kHadha} {
+			for k := range m {
+				starts.Add(k)
+			}
+		}
+		for k := range relDay {
+			starts.Add(k)
+		}
+		for k := range dirKey {
+			starts.Add(k)
+		}
+		for k := range periodKey {
+			starts.Add(k)
+		}
+		calendar.Keys(starts.Add)
+		quantity.NumberStartKeys(starts.Add)
+	}()
 	for w, v := range relDayWords {
 		relDay[arabic.Key(w)] = v
 	}
@@ -112,13 +135,7 @@ func keyIn[V any](m map[string]V, t *text.Token) (V, bool) {
 	if t.Script != text.Arabic {
 		return zero, false
 	}
-	vs := calendar.Variants(t.Key)
-	for _, k := range vs.Forms()[1:] {
-		if v, ok := m[k]; ok {
-			return v, true
-		}
-	}
-	return zero, false
+	return calendar.Lookup(m, t.Key)
 }
 
 // at reads a date starting at toks[i].
@@ -462,16 +479,15 @@ func (r *resolver) period(toks []text.Token, i int) (hit, bool) {
 func (r *resolver) ago(toks []text.Token, i int) (hit, bool) {
 	t := &toks[i]
 	if t.Script == text.Arabic {
-		vs := calendar.Variants(t.Key)
-		f := vs.Forms()
-		if f[len(f)-1] != kMundh && f[len(f)-1] != kQabl {
+		qabl, ok := calendar.Lookup(agoWords, t.Key)
+		if !ok {
 			return hit{}, false
 		}
 		j := i + 1
 		n := 0
 		if j < len(toks) {
 			if u, ok := agoKey[toks[j].Key]; ok && u.n > 0 && toks[j].Script == text.Arabic {
-				return r.agoHit(toks, i, j+1, u.unit, u.n, f[len(f)-1] == kQabl)
+				return r.agoHit(toks, i, j+1, u.unit, u.n, qabl)
 			}
 			if v, nx, ok := quantity.Cardinal(toks, j); ok && v >= 1 && v <= 1000 && v == float64(int(v)) {
 				n, j = int(v), nx
@@ -484,7 +500,7 @@ func (r *resolver) ago(toks []text.Token, i int) (hit, bool) {
 		if !ok {
 			return hit{}, false
 		}
-		return r.agoHit(toks, i, j+1, u.unit, n, f[len(f)-1] == kQabl)
+		return r.agoHit(toks, i, j+1, u.unit, n, qabl)
 	}
 	// English: N unit ago
 	n, j := 0, i

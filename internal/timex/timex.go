@@ -62,7 +62,7 @@ func Extract(src string, toks []text.Token, published time.Time) []Date {
 	}
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.Kind != text.Word && t.Kind != text.Number {
+		if !mayStart(t) {
 			i++
 			continue
 		}
@@ -86,6 +86,21 @@ func Extract(src string, toks []text.Token, published time.Time) []Date {
 		i = h.next
 	}
 	return out
+}
+
+// mayStart is a cheap filter: it reports whether a date may begin at t.
+func mayStart(t *text.Token) bool {
+	switch {
+	case t.Kind == text.Number:
+		return true
+	case t.Kind != text.Word:
+		return false
+	case t.Script == text.Latin:
+		return starts.Has(t.Key)
+	case t.Script == text.Arabic:
+		return starts.HasClitic(t.Key)
+	}
+	return false
 }
 
 // hit is a date read from tokens [first, next).

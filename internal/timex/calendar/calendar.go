@@ -37,6 +37,10 @@ var arMonthPairs = map[[2]string]time.Month{
 // a day, a year or a cue word.
 var ambiguousMonths = map[string]bool{"اب": true, "ماي": true, "مارس": true, "may": true, "march": true, "نيسان": true}
 
+// pairFirst maps the first word of the two-word names to itself (for
+// Lookup with clitics: وتشرين الأول).
+var pairFirst = map[string]string{"كانون": "كانون", "تشرين": "تشرين"}
+
 var enMonths = map[string]time.Month{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -70,6 +74,7 @@ func init() {
 	// so they stay in step with the tokenizer's folding.
 	rekey(arMonths)
 	rekey(arWeekdays)
+	rekey(ambiguousMonths)
 	pairs := make(map[[2]string]time.Month, len(arMonthPairs))
 	for k, m := range arMonthPairs {
 		pairs[[2]string{arabic.Key(k[0]), arabic.Key(k[1])}] = m
@@ -136,15 +141,13 @@ func month1(toks []text.Token, i int) (time.Month, int, bool, bool) {
 	if t.Script != text.Arabic {
 		return 0, i, false, false
 	}
-	vs := Variants(t.Key)
-	for _, k := range vs.Forms() {
-		if m, ok := arMonths[k]; ok {
-			return m, i + 1, ambiguousMonths[k], true
-		}
-		if (k == "كانون" || k == "تشرين") && i+1 < len(toks) {
-			if m, ok := arMonthPairs[[2]string{k, toks[i+1].Key}]; ok {
-				return m, i + 2, false, true
-			}
+	if m, ok := Lookup(arMonths, t.Key); ok {
+		amb, _ := Lookup(ambiguousMonths, t.Key)
+		return m, i + 1, amb, true
+	}
+	if first, ok := Lookup(pairFirst, t.Key); ok && i+1 < len(toks) {
+		if m, ok := arMonthPairs[[2]string{first, toks[i+1].Key}]; ok {
+			return m, i + 2, false, true
 		}
 	}
 	return 0, i, false, false
@@ -172,11 +175,8 @@ func Weekday(toks []text.Token, i int) (d time.Weekday, next int, ok bool) {
 	if t.Script != text.Arabic {
 		return 0, i, false
 	}
-	vs := Variants(t.Key)
-	for _, k := range vs.Forms() {
-		if d, ok := arWeekdays[k]; ok {
-			return d, i + 1, true
-		}
+	if d, ok := Lookup(arWeekdays, t.Key); ok {
+		return d, i + 1, true
 	}
 	return 0, i, false
 }
@@ -196,50 +196,142 @@ func IsName(toks []text.Token, i int) bool {
 	return ok
 }
 
-// Variants returns key and the forms of key with a leading conjunction (و ف)
-// and/or preposition (ب ل ك) clitic removed, most complete first; لل is
-// read as ل + ال. It does not allocate except for the rare لل form. Forms shorter than two letters are not produced. Use it as
-//
-//	vs := calendar.Variants(key)
-//	for _, k := range vs.Forms() { ... }
-func Variants(key string) Forms {
-	var f Forms
-	f.s[0], f.n = key, 1
+// Lookup finds key in m, or else key with a leading conjunction (و ف)
+// and/or preposition (ب ل ك) clitic removed, reading لل as ل + ال
+// (للخميس → الخميس). Stripped forms keep at least two letters (four after
+// a preposition). It does not allocate.
+func Lookup[V any](m map[string]V, key string) (V, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	var zero V
 	w := key
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 		w = w[len("و"):]
-		if runeCount(w) < 2 {
-			return f
+		if len(w) < 4 {
+			return zero, false
 		}
-		f.s[f.n] = w
-		f.n++
+		if v, ok := m[w]; ok {
+			return v, true
+		}
+	}
+	if len(w) < 8 {
+		return zero, false
 	}
 	switch {
-	case strings.HasPrefix(w, "لل") && runeCount(w) >= 4:
-		f.s[f.n] = "ال" + w[len("لل"):]
-		f.n++
-	case (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك")) && runeCount(w) >= 4:
-		f.s[f.n] = w[len("ب"):]
-		f.n++
+	case strings.HasPrefix(w, "لل"):
+		var buf [96]byte
+		if len(w) > len(buf) {
+			return zero, false
+		}
+		b := append(append(buf[:0], "ال"...), w[len("لل"):]...)
+		v, ok := m[string(b)]
+		return v, ok
+	case strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك"):
+		v, ok := m[w[len("ب"):]]
+		return v, ok
 	}
-	return f
+	return zero, false
 }
 
-// Forms holds the clitic variants of a key (see Variants).
-type Forms struct {
-	s [3]string
-	n int
+// MayHaveClitic reports whether key starts with a letter that Lookup may
+// strip.
+func MayHaveClitic(key string) bool {
+	return strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف") || strings.HasPrefix(key, "ب") ||
+		strings.HasPrefix(key, "ل") || strings.HasPrefix(key, "ك")
 }
 
-// Forms returns the variants, most complete first.
-func (f *Forms) Forms() []string { return f.s[:f.n] }
-
-func runeCount(s string) int {
-	n := 0
-	for range s {
-		n++
+// Keys calls fn with the matching key of every month and weekday name (the
+// first word of two-word names), so callers can build filters.
+func Keys(fn func(string)) {
+	for k := range arMonths {
+		fn(k)
 	}
-	return n
+	for k := range arMonthPairs {
+		fn(k[0])
+	}
+	for k := range enMonths {
+		fn(k)
+	}
+	for k := range enMonthAbbrev {
+		fn(k)
+	}
+	for k := range arWeekdays {
+		fn(k)
+	}
+	for k := range enWeekdays {
+		fn(k)
+	}
+	for k := range enWeekdayAbbrev {
+		fn(k)
+	}
 }
 
 func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
+
+// KeySet is a set of matching keys with a cheap pre-filter on (last byte,
+// length), for deciding quickly whether a token may start something. Clitic
+// stripping only removes prefixes, so it keeps the last letter and shortens
+// the key by 0, 2 or 4 bytes (لل → ال keeps the length).
+type KeySet struct {
+	m      map[string]bool
+	filter [128]uint64
+}
+
+// NewKeySet returns an empty set.
+func NewKeySet() *KeySet { return &KeySet{m: map[string]bool{}} }
+
+func filterIndex(key string) (int, uint) {
+	n := len(key)
+	if n > 63 {
+		n = 63
+	}
+	return int(key[len(key)-1] & 0x7F), uint(n)
+}
+
+// Add puts key in the set.
+func (s *KeySet) Add(key string) {
+	if key == "" {
+		return
+	}
+	s.m[key] = true
+	i, n := filterIndex(key)
+	s.filter[i] |= 1 << n
+}
+
+// Has reports whether key is in the set.
+func (s *KeySet) Has(key string) bool {
+	if key == "" {
+		return false
+	}
+	i, n := filterIndex(key)
+	if s.filter[i]&(1<<n) == 0 {
+		return false
+	}
+	return s.m[key]
+}
+
+// HasClitic reports whether key, or key with its clitics removed as Lookup
+// does, is in the set.
+func (s *KeySet) HasClitic(key string) bool {
+	if key == "" {
+		return false
+	}
+	i, n := filterIndex(key)
+	f := s.filter[i]
+	mask := uint64(1) << n
+	if n >= 2 {
+		mask |= 1 << (n - 2)
+	}
+	if n >= 4 {
+		mask |= 1 << (n - 4)
+	}
+	if n == 63 {
+		mask = ^uint64(0)
+	}
+	if f&mask == 0 {
+		return false
+	}
+	_, ok := Lookup(s.m, key)
+	return ok
+}
