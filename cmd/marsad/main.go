@@ -59,6 +59,7 @@ func commands() map[string]command {
 		"ingest":  {"read documents into the store, coding and merging their events", (*Main).runIngest},
 		"events":  {"list merged events with their claims from the store", (*Main).runEvents},
 		"export":  {"write the record as CSV (ACLED columns), GeoJSON or JSONL", (*Main).runExport},
+		"serve":   {"serve the JSON API and the web page (--demo: on the built-in examples)", (*Main).runServe},
 		"extract": {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 	}
 }
