@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/text"
@@ -27,6 +28,22 @@ type Entry struct {
 
 	words []pword // the pattern as matching keys
 	exact bool    // case=exact: tokens must also be written as in the pattern
+	same  string  // entries with equal same on the same tokens are one match
+}
+
+// sameKey is what makes two entries the same match on the same tokens: an
+// actor's id; a trigger's or cue's kind, class and attributes (other forms
+// of the same word, such as قال and قالت both matching وقالت).
+func (e *Entry) sameKey() string {
+	if e.Kind == KindActor {
+		return e.Kind + "\x00" + e.ID
+	}
+	keys := make([]string, 0, len(e.Attrs))
+	for k, v := range e.Attrs {
+		keys = append(keys, k+"="+v)
+	}
+	sort.Strings(keys)
+	return e.Kind + "\x00" + e.Class + "\x00" + strings.Join(keys, ";")
 }
 
 // pword is one word of a compiled pattern: a matching key, compared for

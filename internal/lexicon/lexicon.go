@@ -93,6 +93,11 @@ func FromEntries(entries []Entry) (*Lexicon, error) {
 }
 
 func newLexicon(es []*Entry) *Lexicon {
+	for _, e := range es {
+		if e.same == "" {
+			e.same = e.sameKey()
+		}
+	}
 	return &Lexicon{entries: es, byID: byID(es), m: newTrie(es)}
 }
 
@@ -106,8 +111,10 @@ func (l *Lexicon) ByID(id string) []*Entry { return l.byID[id] }
 // Match returns every occurrence of every entry in toks, ordered by First,
 // then longest first, then entry order. Overlapping and nested matches are
 // all returned; choosing among them is the caller's business. Where several
-// entries with the same id (aliases of one actor) match the same tokens, only
-// the first in entry order is returned.
+// entries match the same tokens as the same item — aliases of one actor
+// (same id), or forms of one trigger or cue (same kind, class and
+// attributes, e.g. قال and قالت on وقالت) — only the first in entry order
+// is returned.
 func (l *Lexicon) Match(toks []text.Token) []Match {
 	return collect(l.m, l.entries, toks)
 }
@@ -128,8 +135,8 @@ func collect(m matcher, entries []*Entry, toks []text.Token) []Match {
 	for _, r := range raw {
 		if len(out) == 0 || out[group].First != int(r.first) || out[group].Last != int(r.last) {
 			group = len(out)
-		} else if sameID(out[group:], entries[r.entry].ID) {
-			continue // another alias of the same item on the same tokens
+		} else if sameEntry(out[group:], entries[r.entry]) {
+			continue // another alias or form of the same item on the same tokens
 		}
 		out = append(out, Match{First: int(r.first), Last: int(r.last), Start: toks[r.first].Start, End: toks[r.last-1].End, Entry: entries[r.entry]})
 	}
@@ -148,9 +155,9 @@ func (a rawMatch) less(b rawMatch) bool {
 	return a.entry < b.entry
 }
 
-func sameID(ms []Match, id string) bool {
+func sameEntry(ms []Match, e *Entry) bool {
 	for _, m := range ms {
-		if m.Entry.ID == id {
+		if m.Entry.same == e.same {
 			return true
 		}
 	}

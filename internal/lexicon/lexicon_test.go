@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -121,7 +122,7 @@ func TestSpellingVariants(t *testing.T) {
 		{"وقال إردوغان إن بلاده ماضية", "actor:erdogan", "إردوغان"},
 		{"وقالَ أَرْدُوغانُ إن بلاده ماضية", "actor:erdogan", "أَرْدُوغانُ"},
 		{"ذكرت وكالة الأنباء أن الإشتباكات توقفت", "trigger:attack:ar:اشتباكات", "الإشتباكات"},
-		{"هاجمت مجموعة مسلحة مستشفى ميدانيا", "trigger:attack:ar:هاجمت", "هاجمت"},
+		{"هاجمت مجموعة مسلحة مستشفى ميدانيا", "trigger:attack:ar:هاجم", "هاجمت"},
 		{"قصفت المدفعيه التركيه قرية حدودية", "actor:tr-army", ""},
 		{"أعلن الجيش التركى مقتل جنديين", "actor:tr-army", "الجيش التركى"},
 		{"ودعت الأمم المتحدة إلى التهدئة", "actor:un", "الأمم المتحدة"},
@@ -196,8 +197,25 @@ func TestMultiWord(t *testing.T) {
 	if len(firstAtWaqf) == 0 || firstAtWaqf[0] != "وقف إطلاق النار" {
 		t.Errorf("matches at وقف: %q, want the longest first", firstAtWaqf)
 	}
-	if !matched(l, src, "trigger:attack:ar:إطلاق النار", "إطلاق النار") {
+	if !matched(l, src, "trigger:attack:ar:إطلاق نار", "إطلاق النار") {
 		t.Errorf("nested match missing: %s", describe(l, src))
+	}
+}
+
+func TestOneMatchPerItem(t *testing.T) {
+	l := defaultLex(t)
+	// قال and قالت both match وقالت; مدنيين and مدني both match مدنيين
+	src := "وقالت المصادر إن مدنيين قتلوا"
+	seen := map[string]bool{}
+	for _, m := range l.Match(tokens(src)) {
+		k := fmt.Sprintf("%d-%d %s %s %v", m.First, m.Last, m.Entry.Kind, m.Entry.Class, m.Entry.Kind == KindActor && m.Entry.ID != "")
+		if m.Entry.Kind == KindActor {
+			k += m.Entry.ID
+		}
+		if seen[k] {
+			t.Errorf("%q: %s twice", src, k)
+		}
+		seen[k] = true
 	}
 }
 
