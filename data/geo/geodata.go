@@ -21,3 +21,9 @@ var Facilities string
 //
 //go:embed stopwords.txt
 var Stopwords string
+
+// EvalPlaces is the geo evaluation set: document ids, byte offsets and gold
+// referents of place mentions in the ANT 2018 news corpus (no article text).
+//
+//go:embed eval_places.tsv
+var EvalPlaces string

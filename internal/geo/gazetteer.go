@@ -73,6 +73,7 @@ type Gazetteer struct {
 	maxLen  map[string]int     // first word of a name key → most words of any key starting with it
 	freq    map[string]int     // corpus frequency of single-word Arabic name keys
 	stop    map[string]bool    // keys that are not places on their own
+	shared  bool               // index slices are shared with a parent: copy on write
 }
 
 // Len returns the number of entries.
@@ -144,7 +145,7 @@ func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	n := &Gazetteer{
 		entries: g.entries[:len(g.entries):len(g.entries)],
 		byID:    maps.Clone(g.byID), index: maps.Clone(g.index), maxLen: maps.Clone(g.maxLen),
-		freq: g.freq, stop: g.stop,
+		freq: g.freq, stop: g.stop, shared: true,
 	}
 	pend, err := n.readRows(r, "places file", true)
 	if err != nil {
@@ -160,12 +161,13 @@ type pending struct {
 	idx     int32
 	parents string
 	names   []string
+	keys    []string
 }
 
 // readRows parses entry rows; curated files have a header line naming the
 // columns, the generated file has the fixed column order of gazbuild.
 func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending, error) {
-	col := map[string]int{"id": 0, "kind": 1, "cc": 2, "lat": 3, "lon": 4, "pop": 5, "parents": 6, "name": 7, "name_ar": 8, "aliases": 9}
+	col := map[string]int{"id": 0, "kind": 1, "cc": 2, "lat": 3, "lon": 4, "pop": 5, "parents": 6, "name": 7, "name_ar": 8, "keys": 9}
 	if curated {
 		col = nil
 	}
@@ -217,14 +219,19 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 		if e.Name == "" {
 			e.Name = e.NameAR
 		}
-		names := []string{e.Name, e.NameAR}
-		if a := get("aliases"); a != "" {
-			names = append(names, strings.Split(a, "|")...)
+		var names, keys []string
+		if curated {
+			names = []string{e.Name, e.NameAR}
+			if a := get("aliases"); a != "" {
+				names = append(names, strings.Split(a, "|")...)
+			}
+		} else if k := get("keys"); k != "" {
+			keys = strings.Split(k, "|") // precomputed by the generator
 		}
 		idx := int32(len(g.entries))
 		g.entries = append(g.entries, e)
 		g.byID[e.ID] = idx
-		out = append(out, pending{idx: idx, parents: get("parents"), names: names})
+		out = append(out, pending{idx: idx, parents: get("parents"), names: names, keys: keys})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", what, err)
@@ -243,6 +250,9 @@ func (g *Gazetteer) link(ps []pending) error {
 				}
 			}
 		}
+		for _, k := range p.keys {
+			g.addKey(k, p.idx)
+		}
 		for _, n := range p.names {
 			for _, k := range nameKeys(n) {
 				g.addKey(k, p.idx)
@@ -259,12 +269,16 @@ func (g *Gazetteer) addKey(k string, idx int32) {
 			return
 		}
 	}
-	// copy on write so that a WithPlaces clone never writes into the
-	// backing arrays it shares with its parent
-	nl := make([]int32, len(l)+1)
-	copy(nl, l)
-	nl[len(l)] = idx
-	g.index[k] = nl
+	if g.shared {
+		// copy on write so that a WithPlaces clone never writes into the
+		// backing arrays it shares with its parent
+		nl := make([]int32, len(l)+1)
+		copy(nl, l)
+		nl[len(l)] = idx
+		g.index[k] = nl
+	} else {
+		g.index[k] = append(l, idx)
+	}
 	first, n := k, 1
 	if i := strings.IndexByte(k, ' '); i >= 0 {
 		first = k[:i]

@@ -125,6 +125,10 @@ func isArabicWord(w string) bool {
 	return unicode.Is(unicode.Arabic, r)
 }
 
+// NameKeys returns the keys under which the gazetteer indexes a name; the
+// generator stores them so that loading needs no folding.
+func NameKeys(name string) []string { return nameKeys(name) }
+
 // nameKeys returns the index keys of a name: its words joined by spaces,
 // and the variants that text may use — Arabic without the article on the
 // first word; Latin with every article written "al", and without a leading
@@ -186,6 +190,8 @@ var wordVariants = map[string]string{
 	"kasr": "qasr", "wady": "wadi", "raas": "ras", "jisir": "jisr", "mazraat": "mazraa",
 }
 
+var skelReplacer = strings.NewReplacer("ou", "u", "oo", "u", "o", "u", "ee", "i", "q", "k", "ck", "k", "ph", "f")
+
 // skeleton folds a Latin key to a spelling-tolerant form: word variants,
 // doubled letters, q/k, ou/u, ee/i and final -ah/-eh/-a.
 func skeleton(k string) string {
@@ -206,7 +212,7 @@ func skeleton(k string) string {
 		if v, ok := wordVariants[w]; ok {
 			w = v
 		}
-		w = strings.NewReplacer("ou", "u", "oo", "u", "o", "u", "ee", "i", "q", "k", "ck", "k", "ph", "f", "j", "j").Replace(w)
+		w = skelReplacer.Replace(w)
 		var b []byte
 		for j := 0; j < len(w); j++ {
 			if j > 0 && w[j] == w[j-1] {

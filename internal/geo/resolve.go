@@ -161,6 +161,15 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 				firsts = append(firsts, s)
 			}
 		}
+		// short words the clitic splitter leaves whole, as the first word
+		// of a longer name: وتل أبيض، بتل رفعت
+		if len(t.Stems) == 0 {
+			for _, p := range []string{"و", "ب"} {
+				if rest := strings.TrimPrefix(t.Key, p); rest != t.Key && utf8.RuneCountInString(rest) >= 2 && r.g.maxLen[rest] > 1 {
+					firsts = append(firsts, rest)
+				}
+			}
+		}
 	}
 	for fi, f := range firsts {
 		maxN := r.g.maxLen[f]
@@ -499,6 +508,18 @@ func (r *Resolver) prominent(m *mention) bool {
 	return false
 }
 
+// major reports whether a candidate is a country, a first-level unit or a
+// city of 100,000 people or more: named without cues in news.
+func (r *Resolver) major(m *mention) bool {
+	for _, c := range m.cands {
+		e := &r.g.entries[c.idx]
+		if e.Kind == Country || e.Kind == Admin1 || (e.Kind == City && e.Pop >= 100000) {
+			return true
+		}
+	}
+	return false
+}
+
 // accept decides whether a match is a place mention.
 func (r *Resolver) accept(m *mention) bool {
 	cue := m.feature != "" || m.countryside
@@ -506,6 +527,9 @@ func (r *Resolver) accept(m *mention) bool {
 		return cue || (m.words > 1 && m.weak)
 	}
 	prom := r.prominent(m)
+	if !m.latin && r.major(m) {
+		return true
+	}
 	if m.latin {
 		if !prom && !cue && !m.weak {
 			return false
@@ -612,7 +636,7 @@ func (r *Resolver) score(ms []*mention) {
 		for ci := range m.cands {
 			c := &m.cands[ci]
 			e := &r.g.entries[c.idx]
-			s := kindBase[e.Kind] + 0.35*math.Log10(float64(e.Pop)+1)
+			s := kindBase[e.Kind] + 0.5*math.Log10(float64(e.Pop)+1)
 			if e.Curated {
 				s += 0.3
 			}
@@ -679,6 +703,9 @@ func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
 			oe := &r.g.entries[c.idx]
 			if oe.Country != e.Country {
 				continue
+			}
+			if oe.Kind == Country && d <= 4 {
+				best = max(best, 2.5) // سنجار شمالي العراق، Manbij, Syria
 			}
 			for _, p := range e.Parents {
 				if p == c.idx {
@@ -790,7 +817,7 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 			margin := best.score - c.score
 			conf = 0.3 + 0.6/(1+math.Exp(-1.5*(margin-1)))
 		}
-		if len(alts) < 5 && c.score > best.score-3 {
+		if len(alts) < 5 && c.score > best.score-3.5 {
 			alts = append(alts, oe.ID)
 		}
 	}

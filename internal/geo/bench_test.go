@@ -1,0 +1,125 @@
+package geo
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var g *Gazetteer
+	c0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		n++
+		var err error
+		if g, err = Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(n), "cpu-ms/op")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live")
+	b.ReportMetric(float64(g.Len()), "entries")
+}
+
+// cpuTime returns the process's user+system CPU time, which stays
+// meaningful on a machine shared with other work.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// sharedDir returns the shared data directory (MARSAD_SHARED or
+// ../shared/data from the repository root).
+func sharedDir() string {
+	if d := os.Getenv("MARSAD_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "data")
+}
+
+type benchDoc struct {
+	src   string
+	toks  []text.Token
+	sents []text.Sentence
+}
+
+func benchDocs(b *testing.B, n int) []benchDoc {
+	p := filepath.Join(sharedDir(), "news", "ant-2018", "ant_middleEast.jsonl")
+	f, err := os.Open(p)
+	if err != nil {
+		b.Skipf("news corpus absent: %v", err)
+	}
+	defer f.Close()
+	var tk text.Tokenizer
+	var docs []benchDoc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && len(docs) < n {
+		var d struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatal(err)
+		}
+		toks := tk.Tokenize(d.Text)
+		docs = append(docs, benchDoc{d.Text, toks, text.Sentences(d.Text, toks)})
+	}
+	return docs
+}
+
+// BenchmarkTokenize is the text stage that resolution is compared with.
+func BenchmarkTokenize(b *testing.B) {
+	docs := benchDocs(b, 200)
+	var tk text.Tokenizer
+	bytes := 0
+	for _, d := range docs {
+		bytes += len(d.src)
+	}
+	b.SetBytes(int64(bytes))
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		n++
+		for _, d := range docs {
+			toks := tk.Tokenize(d.src)
+			_ = text.Sentences(d.src, toks)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(n), "cpu-ms/op")
+}
+
+// BenchmarkResolve resolves the places of 200 news articles per iteration.
+func BenchmarkResolve(b *testing.B) {
+	docs := benchDocs(b, 200)
+	r := NewResolver(gaz(b))
+	bytes := 0
+	for _, d := range docs {
+		bytes += len(d.src)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		n++
+		for _, d := range docs {
+			r.Resolve(d.src, d.toks, d.sents, "ar")
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(n), "cpu-ms/op")
+}

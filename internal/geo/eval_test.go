@@ -1,0 +1,28 @@
+package geo
+
+import (
+	"errors"
+	"os"
+	"testing"
+)
+
+// TestEvaluate runs the geo evaluation against the shared news corpus and
+// prints the figures; it skips when the corpus is absent.
+func TestEvaluate(t *testing.T) {
+	r, err := Evaluate(sharedDir())
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("shared data absent: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + r.String())
+	if testing.Verbose() {
+		for _, m := range r.Misses {
+			t.Log(m)
+		}
+	}
+	if r.Mentions < 100 {
+		t.Errorf("evaluation set has %d mentions, want at least 100", r.Mentions)
+	}
+}
