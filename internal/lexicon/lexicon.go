@@ -3,7 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"io/fs"
-	"sort"
+	"slices"
 
 	lexdata "github.com/marsad-dev/marsad/data/lexicon"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -25,9 +25,10 @@ type Lexicon struct {
 }
 
 // matcher finds every (first, last, entry) occurrence of the compiled
-// patterns in toks, in any order and without duplicates.
+// patterns in toks and appends them to dst, in any order and without
+// duplicates.
 type matcher interface {
-	find(toks []text.Token, emit func(first, last int, entry int32))
+	find(dst []rawMatch, toks []text.Token) []rawMatch
 }
 
 // Default loads the dictionaries embedded from data/lexicon (package
@@ -120,16 +121,18 @@ func (l *Lexicon) Match(toks []text.Token) []Match {
 }
 
 func collect(m matcher, entries []*Entry, toks []text.Token) []Match {
-	var raw []rawMatch
-	m.find(toks, func(first, last int, e int32) {
-		if entries[e].caseOK(toks, first) {
-			raw = append(raw, rawMatch{int32(first), int32(last), e})
+	raw := m.find(make([]rawMatch, 0, 8), toks)
+	kept := raw[:0]
+	for _, r := range raw {
+		if entries[r.entry].caseOK(toks, int(r.first)) {
+			kept = append(kept, r)
 		}
-	})
+	}
+	raw = kept
 	if len(raw) == 0 {
 		return nil
 	}
-	sort.Slice(raw, func(i, j int) bool { return raw[i].less(raw[j]) })
+	slices.SortFunc(raw, rawMatch.cmp)
 	out := make([]Match, 0, len(raw))
 	group := 0 // index in out of the first match on the current tokens
 	for _, r := range raw {
@@ -144,6 +147,16 @@ func collect(m matcher, entries []*Entry, toks []text.Token) []Match {
 }
 
 type rawMatch struct{ first, last, entry int32 }
+
+func (a rawMatch) cmp(b rawMatch) int {
+	switch {
+	case a.less(b):
+		return -1
+	case b.less(a):
+		return 1
+	}
+	return 0
+}
 
 func (a rawMatch) less(b rawMatch) bool {
 	if a.first != b.first {

@@ -52,17 +52,8 @@ func antDocs(tb testing.TB, maxBytes int) []string {
 }
 
 func run(m matcher, toks []text.Token) []rawMatch {
-	var out []rawMatch
-	m.find(toks, func(first, last int, e int32) { out = append(out, rawMatch{int32(first), int32(last), e}) })
-	slices.SortFunc(out, func(a, b rawMatch) int {
-		if a.less(b) {
-			return -1
-		}
-		if b.less(a) {
-			return 1
-		}
-		return 0
-	})
+	out := m.find(nil, toks)
+	slices.SortFunc(out, rawMatch.cmp)
 	return out
 }
 

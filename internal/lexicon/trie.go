@@ -60,64 +60,69 @@ func (n *tnode) child(w pword) *tnode {
 	return c
 }
 
-func (t *trie) find(toks []text.Token, emit func(first, last int, entry int32)) {
+func (t *trie) find(dst []rawMatch, toks []text.Token) []rawMatch {
 	for i := range toks {
-		t.walk(t.root, toks, i, i, emit)
+		dst = t.walk(dst, t.root, toks, i, i)
 	}
+	return dst
 }
 
 // walk follows n's edges from token j; the path began at token first.
-func (t *trie) walk(n *tnode, toks []text.Token, first, j int, emit func(first, last int, entry int32)) {
+func (t *trie) walk(dst []rawMatch, n *tnode, toks []text.Token, first, j int) []rawMatch {
 	for _, e := range n.out {
-		emit(first, j, e)
+		dst = append(dst, rawMatch{int32(first), int32(j), e})
 	}
 	if j == len(toks) || (n.next == nil && n.pre == nil) {
-		return
+		return dst
 	}
 	var buf [8]*tnode
 	kids := buf[:0]
-	add := func(c *tnode) {
-		for _, k := range kids {
-			if k == c {
-				return
-			}
-		}
-		kids = append(kids, c)
-	}
 	tok := &toks[j]
-	n.edges(tok.Key, add)
+	kids = n.edges(kids, tok.Key)
 	for _, s := range tok.Stems {
-		n.edges(s, add)
+		kids = n.edges(kids, s)
 	}
 	for _, c := range kids {
-		t.walk(c, toks, first, j+1, emit)
+		dst = t.walk(dst, c, toks, first, j+1)
 	}
+	return dst
 }
 
-// edges calls add with every child of n whose edge accepts key.
-func (n *tnode) edges(key string, add func(*tnode)) {
+// edges appends to kids every child of n, not yet in kids, whose edge
+// accepts key.
+func (n *tnode) edges(kids []*tnode, key string) []*tnode {
 	if n.next != nil {
 		if c := n.next[key]; c != nil {
-			add(c)
+			kids = addKid(kids, c)
 		}
 	}
 	if n.pre == nil {
-		return
+		return kids
 	}
 	for l := n.preMin; l <= n.preMax && l <= len(key); l++ {
 		if l < len(key) && !utf8.RuneStart(key[l]) {
 			continue
 		}
 		if c := n.pre[key[:l]]; c != nil {
-			add(c)
+			kids = addKid(kids, c)
 		}
 	}
+	return kids
+}
+
+func addKid(kids []*tnode, c *tnode) []*tnode {
+	for _, k := range kids {
+		if k == c {
+			return kids
+		}
+	}
+	return append(kids, c)
 }
 
 // naive is the reference matcher: every entry tried at every position.
 type naive struct{ entries []*Entry }
 
-func (m naive) find(toks []text.Token, emit func(first, last int, entry int32)) {
+func (m naive) find(dst []rawMatch, toks []text.Token) []rawMatch {
 	for first := range toks {
 	entries:
 		for i, e := range m.entries {
@@ -129,9 +134,10 @@ func (m naive) find(toks []text.Token, emit func(first, last int, entry int32)) 
 					continue entries
 				}
 			}
-			emit(first, first+len(e.words), int32(i))
+			dst = append(dst, rawMatch{int32(first), int32(first + len(e.words)), int32(i)})
 		}
 	}
+	return dst
 }
 
 // tokenMatches is the matching rule: the token's key or one of its stems
