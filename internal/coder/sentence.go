@@ -712,20 +712,35 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 	}
 	a := cod.ACLED
-	civilian := false
-	state := false
+	var civilianTarget, armedTarget, stateActor bool
+	armedActors := 0
 	for _, ac := range ev.Actors {
-		if (ac.Role == "victim" || ac.Role == "target") && ac.Kind == "civilian" {
-			civilian = true
-		}
-		if ac.Role == "actor" && (ac.Kind == "military" || ac.Kind == "state" || ac.Kind == "government") {
-			state = true
+		armed := ac.Kind == "military" || ac.Kind == "armed_group"
+		switch ac.Role {
+		case "victim", "target":
+			if armed {
+				armedTarget = true
+			} else if ac.Kind == "civilian" || ac.Kind == "person" || ac.Kind == "political" || ac.Kind == "media" || ac.Kind == "government" {
+				civilianTarget = true
+			}
+		case "actor":
+			if armed {
+				armedActors++
+			}
+			if ac.Kind == "military" || ac.Kind == "state" || ac.Kind == "government" {
+				stateActor = true
+			}
 		}
 	}
-	if civilian && cod.ACLEDCivilian != nil {
+	switch {
+	case armedTarget && cod.ACLEDArmed != nil:
+		a = cod.ACLEDArmed // soldiers or militants hit: a battle
+	case civilianTarget && cod.ACLEDCivilian != nil:
 		a = cod.ACLEDCivilian
+	case !civilianTarget && armedActors >= 2 && cod.ACLEDArmed != nil:
+		a = cod.ACLEDArmed // clashes between two armed sides
 	}
-	if state && cod.ACLEDState != nil {
+	if stateActor && cod.ACLEDState != nil {
 		a = cod.ACLEDState
 	}
 	if a != nil {

@@ -19,6 +19,7 @@ type Coding struct {
 	ACLED         *ACLED // nil = ACLED would not code it
 	ACLEDCivilian *ACLED // used when victims/targets are civilians; nil = same as ACLED
 	ACLEDState    *ACLED // used when the actor is a state force; nil = same as ACLED
+	ACLEDArmed    *ACLED // used when the targets or victims are armed; nil = same as ACLED
 	Violent       bool
 }
 
@@ -77,10 +78,10 @@ func ParseTaxonomy(r io.Reader) (*Taxonomy, error) {
 			}
 			continue
 		}
-		for len(f) < 10 {
+		for len(f) < 12 {
 			f = append(f, "")
 		}
-		c := Coding{Type: f[0], Plover: f[1], PloverMode: f[2], Violent: f[9] == "yes"}
+		c := Coding{Type: f[0], Plover: f[1], PloverMode: f[2], Violent: f[11] == "yes"}
 		var err error
 		if c.ACLED, err = acledPair(f[3], f[4]); err != nil {
 			return nil, fmt.Errorf("taxonomy line %d: %w", line, err)
@@ -89,6 +90,9 @@ func ParseTaxonomy(r io.Reader) (*Taxonomy, error) {
 			return nil, fmt.Errorf("taxonomy line %d: %w", line, err)
 		}
 		if c.ACLEDState, err = acledPair(f[7], f[8]); err != nil {
+			return nil, fmt.Errorf("taxonomy line %d: %w", line, err)
+		}
+		if c.ACLEDArmed, err = acledPair(f[9], f[10]); err != nil {
 			return nil, fmt.Errorf("taxonomy line %d: %w", line, err)
 		}
 		t.byType[c.Type] = c
