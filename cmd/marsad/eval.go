@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/eval"
+	"github.com/marsad-dev/marsad/internal/geo"
 )
 
 // defaultShared is where the development data lives relative to the repo.
@@ -23,7 +24,7 @@ func defaultShared() string {
 func (m *Main) runEval(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("eval", "[--shared DIR] [--set gsr,acled] [--limit N] [-v]")
 	shared := fs.String("shared", defaultShared(), "directory of the shared development data (gold sets, news)")
-	sets := fs.String("set", "gsr,acled", "comma-separated evaluations to run: gsr (Arabic ASSAULT/PROTEST sentences), acled (English notes)")
+	sets := fs.String("set", "gsr,acled,places", "comma-separated evaluations to run: gsr (Arabic ASSAULT/PROTEST sentences), acled (English notes), places (toponym resolution on annotated ANT mentions)")
 	limit := fs.Int("limit", 0, "score at most N items per set (0: all)")
 	verbose := fs.Bool("v", false, "print the mistakes")
 	minConf := fs.Float64("min-confidence", 0.5, "events below this confidence count as not detected")
@@ -46,8 +47,15 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 			rep, err = eval.GSR(c, *shared, *limit, *minConf)
 		case "acled":
 			rep, err = eval.ACLED(c, *shared, *limit)
+		case "places":
+			var pr geo.Report
+			if pr, err = geo.Evaluate(*shared); err == nil {
+				fmt.Fprintf(m.Stdout, "== places (annotated ANT mentions)\n%s\n", pr.String())
+				ran++
+				continue
+			}
 		default:
-			return fmt.Errorf("--set: unknown evaluation %q (want gsr, acled)", set)
+			return fmt.Errorf("--set: unknown evaluation %q (want gsr, acled, places)", set)
 		}
 		if errors.Is(err, iofs.ErrNotExist) {
 			fmt.Fprintf(m.Stderr, "eval %s: skipped, data not found under %s\n", set, *shared)

@@ -54,13 +54,14 @@ type command struct {
 // defined in the file named after the command.
 func commands() map[string]command {
 	return map[string]command{
-		"analyze": {"print sentences, tokens, numbers and dates of a report", (*Main).runAnalyze},
-		"eval":    {"score the coder against annotated data (precision, recall, F1)", (*Main).runEval},
-		"ingest":  {"read documents into the store, coding and merging their events", (*Main).runIngest},
-		"events":  {"list merged events with their claims from the store", (*Main).runEvents},
-		"export":  {"write the record as CSV (ACLED columns), GeoJSON or JSONL", (*Main).runExport},
-		"serve":   {"serve the JSON API and the web page (--demo: on the built-in examples)", (*Main).runServe},
-		"extract": {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
+		"analyze":   {"print sentences, tokens, numbers and dates of a report", (*Main).runAnalyze},
+		"eval":      {"score the coder against annotated data (precision, recall, F1)", (*Main).runEval},
+		"ingest":    {"read documents into the store, coding and merging their events", (*Main).runIngest},
+		"events":    {"list merged events with their claims from the store", (*Main).runEvents},
+		"export":    {"write the record as CSV (ACLED columns), GeoJSON or JSONL", (*Main).runExport},
+		"serve":     {"serve the JSON API and the web page (--demo: on the built-in examples)", (*Main).runServe},
+		"gazetteer": {"rebuild the embedded gazetteer from the shared source data (gazetteer build)", (*Main).runGazetteer},
+		"extract":   {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 	}
 }
 
