@@ -145,7 +145,6 @@ var arOrdinalWords = map[string]ordinal{
 	"الأربعين": {v: 40, tens: true}, "الخمسين": {v: 50, tens: true},
 	"الستين": {v: 60, tens: true}, "السبعين": {v: 70, tens: true},
 	"الثمانين": {v: 80, tens: true}, "التسعين": {v: 90, tens: true},
-	"المئة": {v: 100}, "المائة": {v: 100}, "الألف": {v: 1000},
 }
 
 // enOrdinals maps lower-cased English ordinals.

@@ -64,6 +64,9 @@ func nounAt(src string, toks []text.Token, j int) (first, last int, ok bool) {
 		if hasConj(u.Key) || verbLike(u.Key) || hasPreposition(u.Key) {
 			break
 		}
+		if !d && !adjectiveLike(u.Key) || d && definite && !adjectiveLike(u.Key[len("ال"):]) {
+			break // 25 شاحنة منطقة، آلاف المدنيين الفرار: only adjective-shaped words extend the phrase
+		}
 		if d && !definite {
 			if !partitive {
 				break // عبر 2500 لاجئ الحدود: the object, not a genitive
@@ -107,6 +110,9 @@ func nounToken(toks []text.Token, k int, first bool) bool {
 		return false
 	}
 	if t.Script == text.Arabic {
+		if len(t.Key) <= 2 {
+			return false // a lone letter: و، ب
+		}
 		if _, ok := arOrdinals[t.Key]; ok && first {
 			return false
 		}
@@ -146,7 +152,26 @@ func hasPreposition(key string) bool {
 	return true
 }
 
-var nisba = []string{"ي", "ين", "ون", "يه", "يات", "يون"}
+var nisba = []string{"ين", "ون", "يات", "يون"}
+
+// adjectiveLike reports whether an indefinite Arabic key may be an adjective
+// of the counted noun: a nisba (فرنسيات، مدنيين، سوري), a participle plural
+// (مسلحين، محاصرون), or a broken-plural nationality (أكراد، أتراك).
+func adjectiveLike(key string) bool {
+	for _, e := range []string{"ي", "ين", "ون", "يه", "يات", "يون", "يان"} {
+		if strings.HasSuffix(key, e) {
+			return true
+		}
+	}
+	if strings.HasPrefix(key, "م") && len(key) >= 8 {
+		for _, e := range []string{"ين", "ون", "ات"} {
+			if strings.HasSuffix(key, e) {
+				return true
+			}
+		}
+	}
+	return brokenPluralAdjectives[key]
+}
 
 // verbLike reports Arabic keys shaped like plural verbs: قتلوا، يقيمون.
 func verbLike(key string) bool {

@@ -28,7 +28,7 @@ func lookupWord(t *text.Token) (e entry, conj, ok bool) {
 	}
 	w := key
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
-		conj = w[0] == key[0] && strings.HasPrefix(w, "و")
+		conj = strings.HasPrefix(w, "و")
 		w = w[len("و"):]
 		if e, ok = arNumbers[w]; ok {
 			return e, conj, true
@@ -90,8 +90,7 @@ func digitsAt(toks []text.Token, i int) (number, bool) {
 // dozen, few, couple).
 func wordsAt(toks []text.Token, i int, en bool) (number, bool) {
 	n := number{first: i, scale: 1}
-	first, conj0, ok := lookupWord(&toks[i])
-	_ = conj0
+	first, _, ok := lookupWord(&toks[i])
 	if !ok {
 		if !en || (toks[i].Key != "a" && toks[i].Key != "an") || i+1 >= len(toks) {
 			return n, false
@@ -356,7 +355,7 @@ func ordinalAt(toks []text.Token, i int) (int, int, bool) {
 			}
 		}
 	case t.Script == text.Arabic:
-		for o, ok := calendar.Lookup(arOrdinals, t.Key); ok; ok = false {
+		if o, ok := calendar.Lookup(arOrdinals, t.Key); ok {
 			if o.unit && i+1 < len(toks) {
 				if isTen(&toks[i+1]) {
 					return o.v + 10, i + 2, true

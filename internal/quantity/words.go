@@ -110,19 +110,25 @@ var yearCueWords = []string{
 	"in", "since", "year", "during", "until", "till", "by", "early", "late", "mid",
 }
 
+// brokenPluralAdjectivesWords are nationality adjectives with broken
+// plurals that may follow a counted noun (صحفيين أتراك).
+var brokenPluralAdjectivesWords = []string{"أتراك", "أكراد", "عرب", "أجانب", "روس", "أفغان", "شيشان", "أرمن", "كبار", "صغار", "جدد", "آخرون", "آخرين"}
+
 // postNominal are number words that follow their noun (شخص واحد).
 var postNominalWords = []string{"واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 
 var (
-	prefixApprox  = map[string][]approximator{} // first key → candidates, longest first
-	suffixApprox  = map[string][]approximator{}
-	stopWords     = map[string]bool{}
-	yearCue       = map[string]bool{}
-	postNominal   = map[string]bool{}
-	rangeBetween  = map[string]bool{}
-	rangeFromWord = map[string]bool{}
-	rangeTo       = map[string]bool{}
-	rangeAnd      = map[string]bool{}
+	prefixApprox = map[string][]approximator{} // first key → candidates, longest first
+	suffixApprox = map[string][]approximator{}
+	stopWords    = map[string]bool{}
+
+	brokenPluralAdjectives = map[string]bool{}
+	yearCue                = map[string]bool{}
+	postNominal            = map[string]bool{}
+	rangeBetween           = map[string]bool{}
+	rangeFromWord          = map[string]bool{}
+	rangeTo                = map[string]bool{}
+	rangeAnd               = map[string]bool{}
 
 	// numberStarts holds the keys that may begin a number (MayStartNumber);
 	// quantityStarts adds approximators and range words (mayStart).
@@ -162,6 +168,9 @@ func init() {
 	}
 	for _, w := range enStopWords {
 		stopWords[w] = true
+	}
+	for _, w := range brokenPluralAdjectivesWords {
+		brokenPluralAdjectives[arabic.Key(w)] = true
 	}
 	for _, w := range yearCueWords {
 		yearCue[arabic.Key(w)] = true

@@ -9,8 +9,23 @@ import (
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
+// onBoundary reports whether i is where a rune (or an invalid byte, which
+// decodes as one) starts when s is decoded from its beginning, or len(s).
 func onBoundary(s string, i int) bool {
-	return i == len(s) || (i >= 0 && i < len(s) && utf8.RuneStart(s[i]))
+	if i < 0 || i > len(s) {
+		return false
+	}
+	for k := 0; k < len(s); {
+		if k == i {
+			return true
+		}
+		if k > i {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(s[k:])
+		k += n
+	}
+	return i == len(s)
 }
 
 var layouts = map[string]string{Day: "2006-01-02", Week: "2006-01-02", Month: "2006-01", Year: "2006"}
