@@ -224,18 +224,21 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	switch interval {
 	case "":
 		interval = store.BucketDay
-	case store.BucketDay, store.BucketWeek:
+	case store.BucketDay, store.BucketWeek, "auto":
 	default:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("interval %q: want day or week", interval))
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("interval %q: want day, week or auto", interval))
 		return
 	}
 	var resp StatsResponse
-	resp.Interval = interval
 	ctx := r.Context()
 	if resp.Summary, err = s.cfg.Store.Stats(ctx); err != nil {
 		s.storeError(w, r, "stats", err)
 		return
 	}
+	if interval == "auto" {
+		interval = autoInterval(f, resp.Summary)
+	}
+	resp.Interval = interval
 	if resp.ByTime, err = s.cfg.Store.CountEvents(ctx, f, interval); err != nil {
 		s.storeError(w, r, "counts", err)
 		return
@@ -252,6 +255,27 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
+
+// autoInterval counts per day over at most maxDailySpan days, per week
+// beyond, judging the span by the filter's dates or else the record's.
+func autoInterval(f store.Filter, st store.Stats) string {
+	from, to := f.From, f.To
+	if from == "" {
+		from = st.FirstDay
+	}
+	if to == "" {
+		to = st.LastDay
+	}
+	a, err1 := time.Parse(time.DateOnly, from)
+	b, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil || b.Sub(a) <= maxDailySpan*24*time.Hour {
+		return store.BucketDay
+	}
+	return store.BucketWeek
+}
+
+// maxDailySpan is the longest span, in days, that interval=auto counts per day.
+const maxDailySpan = 366
 
 // ExtractRequest is the body of POST /api/extract and POST /api/documents
 // (which also needs an id). A text/plain body is the text alone.

@@ -313,6 +313,11 @@ func testReads(t *testing.T, ts *httptest.Server) {
 			}
 		}
 		getJSON(t, ts, "/api/stats?interval=month", 400, nil)
+		var a server.StatsResponse
+		getJSON(t, ts, "/api/stats?interval=auto", 200, &a)
+		if a.Interval != "day" || len(a.ByTime) != len(s.ByTime) {
+			t.Errorf("interval=auto on a few weeks of events: %s with %d rows, want day with %d", a.Interval, len(a.ByTime), len(s.ByTime))
+		}
 	})
 }
 

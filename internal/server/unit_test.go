@@ -265,3 +265,23 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 type nopStore struct{ store.Store }
 
 func (nopStore) Close() error { return nil }
+
+func TestAutoInterval(t *testing.T) {
+	tests := []struct {
+		f    store.Filter
+		st   store.Stats
+		want string
+	}{
+		{store.Filter{}, store.Stats{FirstDay: "2019-10-09", LastDay: "2019-11-18"}, store.BucketDay},
+		{store.Filter{}, store.Stats{FirstDay: "2015-01-01", LastDay: "2024-12-31"}, store.BucketWeek},
+		{store.Filter{From: "2024-01-01"}, store.Stats{FirstDay: "2015-01-01", LastDay: "2024-12-31"}, store.BucketDay},
+		{store.Filter{From: "2015-01-01", To: "2016-01-02"}, store.Stats{}, store.BucketDay},
+		{store.Filter{From: "2015-01-01", To: "2016-01-03"}, store.Stats{}, store.BucketWeek},
+		{store.Filter{}, store.Stats{}, store.BucketDay}, // an empty record
+	}
+	for _, tt := range tests {
+		if got := autoInterval(tt.f, tt.st); got != tt.want {
+			t.Errorf("autoInterval(%+v, %s..%s) = %s, want %s", tt.f, tt.st.FirstDay, tt.st.LastDay, got, tt.want)
+		}
+	}
+}

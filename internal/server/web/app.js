@@ -116,11 +116,12 @@ async function loadList(more) {
 }
 
 async function loadStats() {
-  const st = await api.get('/api/stats', params({ interval: 'day' }));
+  const st = await api.get('/api/stats', params({ interval: 'auto' }));
   const sm = st.summary;
   fill($('summary'), `${sm.events} ${lang.t('events')} · ${sm.documents} ${lang.t('documents')} · ${sm.figures} ${lang.t('figures')}`);
   map.show(st.by_place, params());
-  timeline.show(st.by_time, state.range);
+  timeline.show(st.by_time, state.range, st.interval);
+  $('timeline-title').textContent = lang.t(st.interval === 'week' ? 'timeline.week' : 'timeline');
   const types = [...new Set(st.by_time.map((c) => c.type))].sort();
   fill($('legend'), types.map((t) => h('span', { class: 'legend-item' }, chip(lang, t))));
   $('brush-clear').hidden = !state.range;

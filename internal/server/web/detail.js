@@ -11,7 +11,7 @@ export async function showEvent(el, lang, id) {
   const docs = new Map((e.documents || []).map((d) => [d.id, d]));
   const loc = e.location;
   const head = h('div', { class: 'ev-head' },
-    h('h2', null, chip(lang, e.type), ' ', e.date || '', ' · ', placeText(lang, loc)),
+    h('h2', null, chip(lang, e.type), ' ', [e.date, placeText(lang, loc)].filter(Boolean).join(' · ')),
     h('div', { class: 'ev-flags' },
       e.conflict && h('span', { class: 'flag conflict' }, lang.t('d.conflict')),
       e.denied && h('span', { class: 'flag denied' }, lang.t('d.denied'))),

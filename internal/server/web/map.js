@@ -71,8 +71,7 @@ export class EventMap {
     this.cluster.addLayers(markers);
     if (!this.fitted && markers.length) {
       this.fitted = true;
-      const b = L.latLngBounds(markers.map((m) => m.getLatLng()));
-      this.map.fitBounds(b.pad(0.5), { maxZoom: 7 });
+      this.map.fitBounds(L.latLngBounds(core([...places.values()])).pad(0.2), { maxZoom: 7, animate: false });
     }
   }
 
@@ -112,4 +111,24 @@ export class EventMap {
   }
 
   invalidate() { this.map.invalidateSize(); }
+}
+
+// core returns the positions of the places around the weighted median of
+// all of them (within 15 degrees), so that a few far-off places do not zoom
+// the first view out to the whole world.
+function core(places) {
+  const median = (key) => {
+    const xs = places.map((p) => [p[key], p.n]).sort((a, b) => a[0] - b[0]);
+    const half = xs.reduce((s, x) => s + x[1], 0) / 2;
+    let acc = 0;
+    for (const [v, n] of xs) {
+      acc += n;
+      if (acc >= half) return v;
+    }
+    return xs[xs.length - 1][0];
+  };
+  const lat = median('lat');
+  const lon = median('lon');
+  const near = places.filter((p) => Math.abs(p.lat - lat) <= 15 && Math.abs(p.lon - lon) <= 15);
+  return (near.length ? near : places).map((p) => [p.lat, p.lon]);
 }

@@ -16,9 +16,11 @@ export class Timeline {
     this.range = null;
   }
 
-  // show draws counts ([{key: day, type, n}]).
-  show(counts, range) {
+  // show draws counts ([{key: day, type, n}]); with interval "week" each
+  // key is a Monday and its bar spans seven days.
+  show(counts, range, interval) {
     this.range = range;
+    const step = interval === 'week' ? 7 : 1;
     const days = new Map();
     for (const c of counts) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(c.key)) continue;
@@ -41,7 +43,7 @@ export class Timeline {
       t0 = Math.min(t0, parseDay(range[0]));
       t1 = Math.max(t1, parseDay(range[1]));
     }
-    const nDays = Math.round((t1 - t0) / DAY) + 1;
+    const nDays = Math.round((t1 - t0) / DAY) + step;
     const max = Math.max(...[...days.values()].map((d) => Object.values(d).reduce((a, b) => a + b, 0)));
     const iw = W - pad.l - pad.r;
     const ih = H - pad.t - pad.b;
@@ -55,7 +57,7 @@ export class Timeline {
       const t = parseDay(day);
       for (const [type, n] of Object.entries(types).sort()) {
         const r = s('rect', {
-          x: x(t) + Math.min(1, bw * 0.1), width: Math.max(1, bw - Math.min(2, bw * 0.2)),
+          x: x(t) + Math.min(1, bw * 0.1), width: Math.max(1, step * bw - Math.min(2, bw * 0.2)),
           y: y(base + n), height: Math.max(0.5, y(base) - y(base + n)),
           fill: color(type), class: 'bar', 'data-day': day, 'data-type': type,
         }, s('title', {}, `${day} · ${this.lang.type(type)}: ${n}`));
