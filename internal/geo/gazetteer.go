@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"github.com/marsad-dev/marsad/internal/arabic"
 	"io"
 	"maps"
 	"strconv"
@@ -133,7 +134,53 @@ func Load() (*Gazetteer, error) {
 			g.stop[k] = true
 		}
 	}
+	g.stopCommonWords(arabic.DefaultLexicon())
 	return g, nil
+}
+
+// commonWordCount is how often (in the 4.6 M-word Arabic news word list) a
+// word must occur to count as an ordinary word rather than a name.
+const commonWordCount = 50
+
+// minorFor reports whether e is a place that a common word k is unlikely
+// to name on its own: a village or small town, a town outside the region
+// (GeoNames lists many Arabic spellings of foreign towns), or a place whose
+// Arabic name carries the article while k does not (خرج is "went out", the
+// town is الخرج).
+func minorFor(e *Entry, k string) bool {
+	if e.Curated || e.Kind == Country || e.Kind == Admin1 || e.Kind == Region {
+		return false
+	}
+	if (e.Kind == Town || e.Kind == Village) && e.Pop < 10000 {
+		return true
+	}
+	if !mena[e.Country] && e.Pop < 1000000 {
+		return true
+	}
+	return !strings.HasPrefix(k, "ال") && strings.HasPrefix(arabic.Key(e.NameAR), "ال")
+}
+
+// stopCommonWords stop-lists single Arabic words that are ordinary news
+// vocabulary (عليه، كانا، عدوان، الكردية) and name only villages and small
+// towns somewhere: standing alone they are almost never that place. Such a
+// name still counts after a strong cue (قرية عدوان). Larger places named by
+// a common word (عفرين، الرقة) are kept.
+func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
+	for k, ids := range g.index {
+		if strings.IndexByte(k, ' ') >= 0 || g.stop[k] || words.Count(k) < commonWordCount {
+			continue
+		}
+		small := true
+		for _, id := range ids {
+			if !minorFor(&g.entries[id], k) {
+				small = false
+				break
+			}
+		}
+		if small {
+			g.stop[k] = true
+		}
+	}
 }
 
 // WithPlaces returns a new gazetteer with the places of r added (the format
