@@ -193,14 +193,17 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 		if !ok {
 			return "", nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
 		}
-		add(`e.day_hi >= ?`, int64(d))
+		// sort_day is day_lo for dated events, and no date spans more
+		// than 366 days: the bound lets the (type|country, sort_day)
+		// indexes narrow the scan.
+		add(`e.day_hi >= ? AND e.sort_day >= ?`, int64(d), int64(d-366))
 	}
 	if f.To != "" {
 		d, ok := merge.ParseDay(f.To)
 		if !ok {
 			return "", nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
 		}
-		add(`e.day_lo <= ?`, int64(d))
+		add(`e.day_lo <= ? AND e.sort_day <= ?`, int64(d), int64(d))
 	}
 	if b := f.BBox; b != nil {
 		add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
@@ -396,7 +399,8 @@ func (s *Store) Figures(ctx context.Context, f store.FigureFilter) ([]store.Figu
 		conds, args = append(conds, `what = ?`), append(args, f.What)
 	}
 	if f.Place != "" {
-		conds, args = append(conds, `(place_key = ? OR place_key = ?)`), append(args, f.Place, "name:"+strings.ToLower(f.Place))
+		conds, args = append(conds, `(place_key = ? OR place_key = ? OR lower(place_name) = ?)`),
+			append(args, f.Place, "name:"+strings.ToLower(f.Place), strings.ToLower(f.Place))
 	}
 	for _, b := range []struct {
 		v, op string

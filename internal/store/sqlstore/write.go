@@ -128,7 +128,7 @@ func (s *Store) PutDocument(ctx context.Context, doc store.Document, res event.R
 		if err := lock(keys...); err != nil {
 			return err
 		}
-		w, r, err := s.merge(ctx, tx, added, removed)
+		w, r, err := s.merge(ctx, tx, doc.ID, added, removed)
 		out.Written, out.Removed = w, r
 		return err
 	})
@@ -232,6 +232,9 @@ func placeCols(l *event.Location) (key, name, country, admin1 any, lat, lon *flo
 type finder struct {
 	s  *Store
 	tx Querier
+	// doc is the document being put: its mentions are all in the set
+	// already, so its siblings need no lookup.
+	doc string
 }
 
 const mentionCols = `m.id, m.document_id, m.idx, m.event_id, m.data, d.outlet, d.dup_group, d.pub_day`
@@ -285,8 +288,10 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 			return nil, err
 		}
 	}
-	if err := addQ(`WHERE m.family = ? AND m.document_id = ?`, fam, m.DocID); err != nil {
-		return nil, err
+	if m.DocID != f.doc {
+		if err := addQ(`WHERE m.family = ? AND m.document_id = ?`, fam, m.DocID); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -297,8 +302,8 @@ func (f finder) EventMentions(ctx context.Context, id string) ([]merge.Mention, 
 
 // merge re-groups the component(s) the new and removed mentions touch and
 // writes back the events whose membership changed.
-func (s *Store) merge(ctx context.Context, tx Querier, added, removed []merge.Mention) (written, gone []string, err error) {
-	set, oldIDs, err := merge.Closure(ctx, finder{s, tx}, added, removed)
+func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, removed []merge.Mention) (written, gone []string, err error) {
+	set, oldIDs, err := merge.Closure(ctx, finder{s, tx, docID}, added, removed)
 	if err != nil {
 		return nil, nil, err
 	}
