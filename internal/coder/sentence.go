@@ -70,6 +70,7 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 		d.places[si] = append(d.places[si], p)
 	}
 	for si := range d.actors {
+		d.places[si] = d.dropMetonyms(si)
 		d.actors[si] = d.dropActorsInPlaces(si)
 		d.triggers[si] = d.dropReportingTriggers(si)
 	}
@@ -85,6 +86,28 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 		d.numbers[si] = append(d.numbers[si], q)
 	}
 	return d
+}
+
+// dropMetonyms removes place mentions that stand for a government: a
+// capital named without any place cue (عدوان أنقرة، باريس «قلقة») is an
+// actor, not where something happened.
+func (d *docState) dropMetonyms(si int) []geo.Mention {
+	out := d.places[si][:0]
+	for _, p := range d.places[si] {
+		metonym := false
+		if p.Text == p.Location.Text {
+			for _, a := range d.actors[si] {
+				if a.Entry.Attrs["metonym"] == "capital" && a.First <= p.FirstToken && a.Last >= p.LastToken {
+					metonym = true
+					break
+				}
+			}
+		}
+		if !metonym {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // dropActorsInPlaces removes actor matches that lie inside a place name
@@ -211,7 +234,8 @@ func (d *docState) codeSentence(si int) {
 		}
 		found := false
 		for _, dr := range drafts {
-			if dr.typ == t.Entry.Class {
+			last := dr.triggers[len(dr.triggers)-1]
+			if dr.typ == t.Entry.Class && !d.speechCueBetween(si, last.Last, t.First) {
 				dr.triggers = append(dr.triggers, t)
 				found = true
 				break
@@ -222,21 +246,26 @@ func (d *docState) codeSentence(si int) {
 		}
 	}
 	drafts = absorbGeneric(drafts)
-	if len(drafts) == 0 && len(casualties) > 0 {
-		typ := "attack"
-		for _, t := range casualties {
-			if t.Entry.Class == "death" {
-				typ = "killing"
-				break
-			}
+	// Casualty words attach to the nearest violent event of the sentence,
+	// or make a killing (an attack when only the wounded are counted).
+	var violent []*draft
+	for _, dr := range drafts {
+		if cod, ok := d.c.tax.Lookup(dr.typ); ok && cod.Violent {
+			violent = append(violent, dr)
 		}
-		drafts = append(drafts, &draft{typ: typ, trig: casualties[0]})
 	}
-	// Casualty words attach to the nearest event of the sentence.
 	for _, t := range casualties {
-		if dr := nearestDraft(drafts, t.First); dr != nil {
+		if dr := nearestDraft(violent, t.First); dr != nil {
 			dr.triggers = append(dr.triggers, t)
+			continue
 		}
+		typ := "killing"
+		if t.Entry.Class == "injury" {
+			typ = "attack"
+		}
+		dr := &draft{typ: typ, trig: t, triggers: []lexicon.Match{t}}
+		drafts = append(drafts, dr)
+		violent = append(violent, dr)
 	}
 
 	speakers := d.speakers(si)
@@ -287,20 +316,20 @@ func (d *docState) codeSentence(si int) {
 		dr.actors = append(dr.actors, d.actor(am, dr))
 	}
 
-	attribution := make([]event.Attributed, 0, len(speakers))
-	for _, sp := range speakers {
-		attribution = append(attribution, sp.Attributed)
-	}
-	date, datePrec, dateSpan := d.date(si)
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
+		gov := governing(speakers, dr.trig)
+		attribution := make([]event.Attributed, 0, len(gov))
+		for _, sp := range gov {
+			attribution = append(attribution, sp.Attributed)
+		}
 		ev := d.build(si, dr, attribution, question)
-		if date != "" {
+		if date, datePrec, dateSpan := d.dateNear(si, dr.trig.First); date != "" {
 			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan
 		}
-		if len(speakers) > 0 && ev.Modality == event.Claimed && !hasRole(ev.Actors, "actor") {
+		if len(gov) > 0 && ev.Modality == event.Claimed && !hasRole(ev.Actors, "actor") {
 			// "X claimed responsibility for ...": the claimant is the perpetrator.
-			if sp := speakers[0]; sp.actor != nil {
+			if sp := gov[0]; sp.actor != nil {
 				a := d.actorAs(*sp.actor, "actor")
 				ev.Actors = append(ev.Actors, a)
 			}
@@ -337,6 +366,18 @@ func absorbGeneric(drafts []*draft) []*draft {
 		out = append(out, dr)
 	}
 	return out
+}
+
+// speechCueBetween reports whether a cue that introduces a speaker lies
+// between tokens a and b of sentence si: "X said 785 escaped ..., and Y
+// announced that 9 escaped" holds two claims, not one.
+func (d *docState) speechCueBetween(si, a, b int) bool {
+	for _, c := range d.cues[si] {
+		if c.First >= a && c.Last <= b && speechCue(c.Entry.Class) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRole(as []event.Actor, role string) bool {
@@ -566,6 +607,26 @@ func (d *docState) location(si, near int) *event.Location {
 	return &loc
 }
 
+// dateNear returns the resolved date expression of the sentence nearest
+// to token tok.
+func (d *docState) dateNear(si, tok int) (string, string, *event.Span) {
+	var best *timex.Date
+	bestDist := math.MaxInt
+	for i := range d.dates[si] {
+		dt := &d.dates[si][i]
+		if !dt.Resolved || dt.Value == "" {
+			continue
+		}
+		if dist := tokDistance(tok, tok+1, dt.FirstToken, dt.LastToken); dist < bestDist {
+			best, bestDist = dt, dist
+		}
+	}
+	if best == nil {
+		return "", "", nil
+	}
+	return best.Value, best.Precision, &event.Span{Start: best.Start, End: best.End}
+}
+
 // date returns the resolved date of the sentence: the first resolved date
 // expression in it.
 func (d *docState) date(si int) (string, string, *event.Span) {
@@ -630,7 +691,7 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
-			if c.Last <= t.First && t.First-c.Last <= 8 {
+			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) {
 				has[cl] = true
 			}
 		}
@@ -651,6 +712,20 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 // and a participant each add evidence; a bare noun in background prose
 // ("a wave of assassinations") has little. Non-factual modalities and
 // questions lower it.
+// emphaticQad reports whether a cue is قد before a past-tense verb
+// (قد أسفرت "has resulted"), which asserts, unlike قد before a present-tense
+// verb (قد يبلغ "may reach").
+func (d *docState) emphaticQad(c lexicon.Match) bool {
+	if c.Last-c.First != 1 || d.a.Tokens[c.First].Key != "قد" && d.a.Tokens[c.First].Key != "وقد" && d.a.Tokens[c.First].Key != "فقد" && d.a.Tokens[c.First].Key != "لقد" {
+		return false
+	}
+	if c.Last >= len(d.a.Tokens) {
+		return false
+	}
+	next := d.a.Tokens[c.Last].Key
+	return !strings.HasPrefix(next, "ي") && !strings.HasPrefix(next, "ت") && !strings.HasPrefix(next, "ن")
+}
+
 func confidence(ev *event.Event, dr *draft, question bool) float64 {
 	c := 0.3
 	verbal := false

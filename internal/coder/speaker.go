@@ -12,6 +12,7 @@ import (
 type speaker struct {
 	event.Attributed
 	first, last int            // tokens of the speaker phrase
+	cue         lexicon.Match  // the cue that introduced it
 	actor       *lexicon.Match // the dictionary actor, when the speaker is one
 }
 
@@ -45,6 +46,7 @@ func (d *docState) speakers(si int) []speaker {
 		if !ok {
 			continue
 		}
+		sp.cue = c
 		dup := false
 		for _, o := range out {
 			if o.Speaker == sp.Speaker {
@@ -105,8 +107,13 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 		return speaker{Attributed: event.Attributed{Speaker: named.Entry.Name, Kind: named.Entry.Class,
 			Text: d.spanText(st, en), Start: st, End: en}, first: first, last: last, actor: named}, true
 	}
-	// No dictionary actor: take the words after the cue (Arabic) or before
-	// it (English reporting verb) as the speaker as written.
+	// No dictionary actor: for plain attribution cues, take the words after
+	// the cue (Arabic) or before it (English reporting verb) as the speaker
+	// as written. Denials, claims and fears without a known actor stay
+	// unattributed rather than attributed to the wrong words.
+	if c.Entry.Class != "attribution" {
+		return speaker{}, false
+	}
 	var first, last int
 	if before {
 		last = c.First
@@ -132,7 +139,36 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 	if last <= first {
 		return speaker{}, false
 	}
+	if !before && !strings.HasPrefix(d.a.Tokens[first].Key, "ال") {
+		// Arabic: a speaker as written is a definite noun phrase
+		// (المتحدث العسكري، المصادر الأمنية); anything else after a
+		// reporting verb is the start of what was said.
+		return speaker{}, false
+	}
 	st, en := d.a.Tokens[first].Start, d.a.Tokens[last-1].End
 	raw := d.spanText(st, en)
 	return speaker{Attributed: event.Attributed{Speaker: raw, Text: raw, Start: st, End: en}, first: first, last: last}, true
+}
+
+// governing returns the speakers that govern a trigger: the closest one
+// introduced before it in the sentence, else the first after it (", بحسب
+// المرصد").
+func governing(speakers []speaker, t lexicon.Match) []speaker {
+	best := -1
+	for i, sp := range speakers {
+		if sp.cue.Last <= t.First && (best < 0 || sp.cue.Last > speakers[best].cue.Last) {
+			best = i
+		}
+	}
+	if best < 0 {
+		for i, sp := range speakers {
+			if sp.cue.First >= t.Last && (best < 0 || sp.cue.First < speakers[best].cue.First) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return speakers[best : best+1]
 }

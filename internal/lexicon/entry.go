@@ -116,7 +116,7 @@ var (
 		"civilian", "international", "media", "person", "other"}
 	TriggerClasses = []string{"attack", "airstrike", "shelling", "bombing", "killing", "abduction",
 		"arrest", "escape", "release", "transfer", "offensive", "seizure", "agreement", "statement",
-		"protest", "riot", "displacement", "injury", "death"}
+		"protest", "riot", "displacement", "injury", "death", "none"}
 	CueClasses = []string{"attribution", "denied", "claimed", "feared", "warned", "planned",
 		"hypothetical", "negation", "question", "condemned"}
 )
