@@ -27,7 +27,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	sets := fs.String("set", "gsr,acled,places", "comma-separated evaluations to run: gsr (Arabic ASSAULT/PROTEST sentences), acled (English notes), places (toponym resolution on annotated ANT mentions)")
 	limit := fs.Int("limit", 0, "score at most N items per set (0: all)")
 	verbose := fs.Bool("v", false, "print the mistakes")
-	minConf := fs.Float64("min-confidence", 0.5, "events below this confidence count as not detected")
+	minConf := fs.Float64("min-confidence", 0.7, "events below this confidence count as not detected")
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
