@@ -14,6 +14,7 @@ import (
 	"github.com/marsad-dev/marsad/internal/coder"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/ingest"
+	"github.com/marsad-dev/marsad/internal/queue"
 	"github.com/marsad-dev/marsad/internal/store"
 )
 
@@ -24,7 +25,7 @@ func (e errSkipped) Error() string { return fmt.Sprintf("%d inputs skipped (--st
 func (e errSkipped) ExitCode() int { return 3 }
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("ingest", "[--db URL] [--strict] [--workers N] [--lang ar|en] [--source NAME] PATH|URL...")
+	fs := m.newFlagSet("ingest", "[--db URL | --queue nats://HOST:4222 [--stream NAME]] [--strict] [--workers N] [--lang ar|en] [--source NAME] PATH|URL...")
 	db := addDBFlag(fs)
 	strict := fs.Bool("strict", false, "exit non-zero when any input was skipped")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
@@ -32,6 +33,8 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	source := fs.String("source", "", "outlet name for inputs that do not give one")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that do not give one")
+	queueURL := fs.String("queue", "", "publish the documents to the NATS JetStream queue at `URL` (nats://HOST:4222) for marsad worker instead of coding them here")
+	stream := addStreamFlag(fs)
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -42,6 +45,18 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	pub, err := parseDate(*published)
 	if err != nil {
 		return err
+	}
+	if *queueURL != "" {
+		sum, err := publishAll(ctx, *queueURL, queue.Config{Stream: *stream}, fs.Args(),
+			ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}, pub, 256, m.logger())
+		fmt.Fprint(m.Stderr, sum.String())
+		if err != nil {
+			return err
+		}
+		if *strict && sum.skipped > 0 {
+			return errSkipped{sum.skipped}
+		}
+		return nil
 	}
 	c, err := cf.coder()
 	if err != nil {

@@ -62,6 +62,8 @@ func commands() map[string]command {
 		"serve":     {"serve the JSON API and the web page (--demo: on the built-in examples)", (*Main).runServe},
 		"gazetteer": {"rebuild the embedded gazetteer from the shared source data (gazetteer build)", (*Main).runGazetteer},
 		"extract":   {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
+		"worker":    {"pull queued documents (NATS JetStream), code them and store them", (*Main).runWorker},
+		"status":    {"show a queue: pending, in flight, done, dead-lettered, rate per worker", (*Main).runStatus},
 	}
 }
 
