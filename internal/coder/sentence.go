@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/marsad-dev/marsad/internal/analysis"
 	"github.com/marsad-dev/marsad/internal/event"
@@ -334,7 +335,11 @@ func (d *docState) codeSentence(si int) {
 				ev.Actors = append(ev.Actors, a)
 			}
 		}
-		ev.Confidence = confidence(&ev, dr, question)
+		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
+		if d.framed(si, dr.trig) {
+			ev.Modality = event.Hypothetical
+			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
+		}
 		d.c.applyTaxonomy(&ev, dr)
 		d.events = append(d.events, ev)
 	}
@@ -712,6 +717,50 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 // and a participant each add evidence; a bare noun in background prose
 // ("a wave of assassinations") has little. Non-factual modalities and
 // questions lower it.
+// background reports whether an event's date lies well before the
+// report's publication: a month or more for a day or week, an earlier
+// month or year otherwise.
+func background(ev *event.Event, published time.Time) bool {
+	if ev.Date == nil || published.IsZero() {
+		return false
+	}
+	d := *ev.Date
+	pub := published.Format("2006-01-02")
+	switch len(d) {
+	case 10:
+		t, err := time.Parse("2006-01-02", d)
+		return err == nil && published.Sub(t) > 31*24*time.Hour
+	case 7:
+		return d < pub[:7]
+	case 4:
+		return d < pub[:4]
+	}
+	return false
+}
+
+// plural reports whether a noun trigger is a plural (هجمات، تفجيرات،
+// attacks).
+func plural(t lexicon.Match) bool {
+	if t.Entry.Attrs["pos"] != "noun" || t.Last-t.First != 1 {
+		return false
+	}
+	k := t.Entry.Pattern
+	return strings.HasSuffix(k, "ات") || (strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss"))
+}
+
+// framed reports whether a trigger is the object of a framing word that
+// makes it something other than an event that happened: an attempt, a
+// case, a charge, a list, a policy, a film (محاولة اختطاف، قضية خطف، بتهمة
+// القتل، attempted kidnapping).
+func (d *docState) framed(si int, t lexicon.Match) bool {
+	for _, c := range d.cues[si] {
+		if c.Entry.Class == "frame" && c.Last <= t.First && t.First-c.Last <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // emphaticQad reports whether a cue is قد before a past-tense verb
 // (قد أسفرت "has resulted"), which asserts, unlike قد before a present-tense
 // verb (قد يبلغ "may reach").
@@ -726,8 +775,14 @@ func (d *docState) emphaticQad(c lexicon.Match) bool {
 	return !strings.HasPrefix(next, "ي") && !strings.HasPrefix(next, "ت") && !strings.HasPrefix(next, "ن")
 }
 
-func confidence(ev *event.Event, dr *draft, question bool) float64 {
+func confidence(ev *event.Event, dr *draft, question bool, published time.Time) float64 {
 	c := 0.3
+	if background(ev, published) {
+		c -= 0.3 // an old event recalled as background, not news
+	}
+	if plural(dr.trig) {
+		c -= 0.1 // هجمات، تفجيرات، attacks: often a tally or a trend
+	}
 	verbal := false
 	for _, t := range dr.triggers {
 		if p := t.Entry.Attrs["pos"]; p == "verb" || p == "phrase" {

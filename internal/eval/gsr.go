@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -80,7 +82,7 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 			break
 		}
 		gold := label == "yes"
-		res := c.Code(text.Document{ID: rec[col["id"]], Text: rec[col["text"]], Lang: "ar"})
+		res := c.Code(text.Document{ID: rec[col["id"]], Text: rec[col["text"]], Lang: "ar", Published: gigawordDate(rec[col["id"]])})
 		got := false
 		for i := range res.Events {
 			e := &res.Events[i]
@@ -105,4 +107,18 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 		}
 	}
 	return s, errs, nil
+}
+
+// gigawordDate reads the publication date from an Arabic Gigaword document
+// id (AAW_ARB_20070311.0039-5 → 2007-03-11); zero when the id has none.
+func gigawordDate(id string) time.Time {
+	i := strings.LastIndexByte(id, '_')
+	if i < 0 || len(id) < i+9 {
+		return time.Time{}
+	}
+	t, err := time.Parse("20060102", id[i+1:i+9])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
