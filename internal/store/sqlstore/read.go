@@ -196,7 +196,7 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 		// sort_day is day_lo for dated events, and no date spans more
 		// than 366 days: the bound lets the (type|country, sort_day)
 		// indexes narrow the scan.
-		add(`e.day_hi >= ? AND e.sort_day >= ?`, int64(d), int64(d-366))
+		add(`e.day_hi >= ? AND e.sort_day >= ? AND e.day_lo >= ?`, int64(d), int64(d-366), int64(d-366))
 	}
 	if f.To != "" {
 		d, ok := merge.ParseDay(f.To)
