@@ -152,6 +152,7 @@ type Worker struct {
 
 	started                                         time.Time
 	inserted, replaced, unchanged, failed, dead, in atomic.Int64
+	abandonedN                                      atomic.Int64
 	state                                           atomic.Value // string
 }
 
@@ -225,6 +226,13 @@ loop:
 		case <-ctx.Done():
 			break loop
 		}
+		// Coder calls past their time limit still burn CPU: while as many
+		// run as there are slots, take no more work.
+		for w.abandonedN.Load() >= int64(w.opt.Concurrency) && ctx.Err() == nil {
+			w.log.Error("as many coder calls past their time limit as slots: waiting for them (restart the worker if they never end)",
+				"abandoned", w.abandonedN.Load())
+			sleepCtx(ctx, time.Second)
+		}
 		n := 1
 	fill:
 		for n < w.opt.Concurrency {
@@ -261,22 +269,10 @@ loop:
 			w.m.inFlight.Inc()
 			go func() {
 				defer wg.Done()
-				var refs atomic.Int32
-				refs.Store(1)
-				hold := func() func() {
-					refs.Add(1)
-					return func() {
-						if refs.Add(-1) == 0 {
-							release(1)
-						}
-					}
-				}
-				w.handle(workCtx, msg, hold)
+				w.handle(workCtx, msg)
 				w.in.Add(-1)
 				w.m.inFlight.Dec()
-				if refs.Add(-1) == 0 {
-					release(1)
-				}
+				release(1)
 			}()
 		}
 		release(n - got)
@@ -294,6 +290,10 @@ loop:
 		w.log.Warn("grace period over: nak the documents still in flight", "in_flight", w.in.Load())
 		cancelWork()
 		<-done
+	}
+	// The naks above are fire-and-forget: make sure they left.
+	if err := w.js.Conn().FlushTimeout(2 * time.Second); err != nil {
+		w.log.Warn("flush", "err", err)
 	}
 	w.state.Store("stopped")
 	stopHB()
@@ -324,9 +324,8 @@ func (f *failure) Error() string { return f.reason + ": " + f.err.Error() }
 func (f *failure) Unwrap() error { return f.err }
 
 // handle works on one message until it is acknowledged, nak'ed or
-// dead-lettered. hold keeps the worker's slot taken until the function it
-// returns is called (a coder call past its time limit holds it).
-func (w *Worker) handle(ctx context.Context, msg jetstream.Msg, hold func() func()) {
+// dead-lettered.
+func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 	start := time.Now()
 	md, err := msg.Metadata()
 	if err != nil {
@@ -347,7 +346,7 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg, hold func() func
 		return
 	}
 	log = log.With("doc", m.Doc.ID)
-	status, err := w.process(ctx, m, hold)
+	status, err := w.process(ctx, m)
 	if err != nil {
 		var f *failure
 		if !errors.As(err, &f) {
@@ -396,7 +395,7 @@ func (w *Worker) keepAlive(msg jetstream.Msg) func() {
 }
 
 // process codes and stores one document, returning what PutDocument did.
-func (w *Worker) process(ctx context.Context, m Message, hold func() func()) (store.PutStatus, error) {
+func (w *Worker) process(ctx context.Context, m Message) (store.PutStatus, error) {
 	// A redelivery of a stored document (its worker died after the commit,
 	// before the ack) or a re-publish needs no coding.
 	var has bool
@@ -410,7 +409,7 @@ func (w *Worker) process(ctx context.Context, m Message, hold func() func()) (st
 	if has {
 		return store.Unchanged, nil
 	}
-	res, err := w.code(ctx, m.Doc, hold)
+	res, err := w.code(ctx, m.Doc)
 	if err != nil {
 		return "", err
 	}
@@ -457,9 +456,10 @@ func (w *Worker) retryStore(ctx context.Context, fn func() error) error {
 }
 
 // code runs the coder with a time limit, turning a panic into a failure.
-// A call past its limit keeps running (Go cannot stop it) and keeps its
-// worker slot until it returns, so runaway documents cannot pile up.
-func (w *Worker) code(ctx context.Context, doc text.Document, hold func() func()) (event.Result, error) {
+// A call past its limit keeps running (Go cannot stop it); Run takes no
+// new work while as many such calls run as there are slots, so runaway
+// documents cannot pile up.
+func (w *Worker) code(ctx context.Context, doc text.Document) (event.Result, error) {
 	type out struct {
 		res event.Result
 		err error
@@ -467,12 +467,11 @@ func (w *Worker) code(ctx context.Context, doc text.Document, hold func() func()
 	ch := make(chan out, 1)
 	const running, finished, abandoned = 0, 1, 2
 	var state atomic.Int32
-	done := hold()
 	go func() {
-		defer done()
 		defer func() {
 			if !state.CompareAndSwap(running, finished) {
 				w.m.abandoned.Dec()
+				w.abandonedN.Add(-1)
 			}
 		}()
 		defer func() {
@@ -499,6 +498,7 @@ func (w *Worker) code(ctx context.Context, doc text.Document, hold func() func()
 		return o.res, o.err
 	}
 	w.m.abandoned.Inc()
+	w.abandonedN.Add(1)
 	return event.Result{}, giveUp
 }
 
