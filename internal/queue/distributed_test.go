@@ -36,7 +36,7 @@ func testEvents(t *testing.T) int {
 
 // ingestLocally is the single-process reference: code on several
 // goroutines, store one document at a time in input order.
-func ingestLocally(t *testing.T, st store.Store, c queue.Coder, msgs []queue.Message) {
+func ingestLocally(t testing.TB, st store.Store, c queue.Coder, msgs []queue.Message) {
 	t.Helper()
 	ctx := context.Background()
 	results := make([]event.Result, len(msgs))

@@ -54,7 +54,7 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-func (e *env) openStore(t *testing.T) store.Store {
+func (e *env) openStore(t testing.TB) store.Store {
 	t.Helper()
 	st, err := open.Open(context.Background(), e.url)
 	if err != nil {
@@ -64,7 +64,7 @@ func (e *env) openStore(t *testing.T) store.Store {
 	return st
 }
 
-func (e *env) publish(t *testing.T, msgs []queue.Message) {
+func (e *env) publish(t testing.TB, msgs []queue.Message) {
 	t.Helper()
 	ctx := context.Background()
 	p, err := queue.NewProducer(ctx, e.nc, e.cfg, queue.ProducerOptions{})
@@ -106,7 +106,7 @@ func (e *env) startWorker(t *testing.T, st store.Store, c queue.Coder, opt queue
 }
 
 // waitFor polls cond until it holds or the timeout passes.
-func waitFor(t *testing.T, timeout time.Duration, what string, cond func() (bool, error)) {
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() (bool, error)) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
@@ -126,7 +126,7 @@ func waitFor(t *testing.T, timeout time.Duration, what string, cond func() (bool
 
 // waitDrained waits until the work queue is empty: every document was
 // acknowledged or dead-lettered.
-func (e *env) waitDrained(t *testing.T, timeout time.Duration) queue.Status {
+func (e *env) waitDrained(t testing.TB, timeout time.Duration) queue.Status {
 	t.Helper()
 	var s queue.Status
 	waitFor(t, timeout, "the queue to drain", func() (bool, error) {
