@@ -249,6 +249,17 @@ func DetectLang(s string) string {
 			i++
 			continue
 		}
+		if (c == 0xD8 || c == 0xD9) && i+1 < len(s) {
+			// U+0600–U+067F without decoding: letters are U+0621–U+064A
+			// less tatweel (U+0640).
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); s[i+1]&0xC0 == 0x80 {
+				if r >= 0x0621 && r <= 0x064A && r != 0x0640 {
+					ar++
+				}
+				i += 2
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
