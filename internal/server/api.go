@@ -231,7 +231,7 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp StatsResponse
 	ctx := r.Context()
-	if resp.Summary, err = s.cfg.Store.Stats(ctx); err != nil {
+	if resp.Summary, err = s.stats.get(ctx); err != nil {
 		s.storeError(w, r, "stats", err)
 		return
 	}
@@ -403,6 +403,9 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.m.ingested.WithLabelValues(string(put.Status)).Inc()
+	if put.Status != store.Unchanged {
+		s.stats.invalidate()
+	}
 	code := http.StatusOK
 	if put.Status == store.Inserted {
 		code = http.StatusCreated

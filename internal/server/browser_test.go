@@ -329,3 +329,16 @@ func benchPageLoad(b *testing.B, ts *httptest.Server) {
 		p.wait(b, "main")
 	}
 }
+
+// BenchmarkPageLoadLarge loads the page on the synthetic record of the API
+// benchmarks (see benchStore).
+func BenchmarkPageLoadLarge(b *testing.B) {
+	chromium(b)
+	srv, err := server.New(server.Config{Store: benchStore(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	benchPageLoad(b, ts)
+}

@@ -23,7 +23,7 @@ type metrics struct {
 	extracts prometheus.Counter
 }
 
-func newMetrics(reg *prometheus.Registry, st store.Store) (*metrics, error) {
+func newMetrics(reg *prometheus.Registry, stats *statsCache) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "marsad_http_requests_total",
@@ -45,7 +45,7 @@ func newMetrics(reg *prometheus.Registry, st store.Store) (*metrics, error) {
 	}
 	for _, c := range []prometheus.Collector{
 		m.requests, m.latency, m.ingested, m.extracts,
-		&recordCollector{st: st, ttl: 10 * time.Second},
+		&recordCollector{stats: stats},
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	} {
@@ -57,9 +57,14 @@ func newMetrics(reg *prometheus.Registry, st store.Store) (*metrics, error) {
 }
 
 // recordCollector reports the size of the record (documents, events, ...)
-// from store.Stats, cached for ttl so that frequent scrapes of a large
-// store stay cheap.
+// from the server's cached store statistics.
 type recordCollector struct {
+	stats *statsCache
+}
+
+// statsCache keeps store.Stats for ttl: the summary scans the whole record,
+// and neither the page nor a scraper needs it fresher than that.
+type statsCache struct {
 	st  store.Store
 	ttl time.Duration
 
@@ -67,6 +72,25 @@ type recordCollector struct {
 	at   time.Time
 	last store.Stats
 	err  error
+}
+
+// get returns the cached statistics, refreshing them when older than ttl
+// or when the last query failed.
+func (c *statsCache) get(ctx context.Context) (store.Stats, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err != nil || time.Since(c.at) > c.ttl {
+		c.last, c.err = c.st.Stats(ctx)
+		c.at = time.Now()
+	}
+	return c.last, c.err
+}
+
+// invalidate makes the next get query the store.
+func (c *statsCache) invalidate() {
+	c.mu.Lock()
+	c.at = time.Time{}
+	c.mu.Unlock()
 }
 
 var recordDesc = map[string]*prometheus.Desc{
@@ -85,15 +109,9 @@ func (c *recordCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *recordCollector) Collect(ch chan<- prometheus.Metric) {
-	c.mu.Lock()
-	if time.Since(c.at) > c.ttl {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		c.last, c.err = c.st.Stats(ctx)
-		cancel()
-		c.at = time.Now()
-	}
-	st, err := c.last, c.err
-	c.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	st, err := c.stats.get(ctx)
+	cancel()
 	up := 1.0
 	if err != nil {
 		up = 0

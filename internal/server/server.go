@@ -70,6 +70,7 @@ type Server struct {
 	handler http.Handler
 	reg     *prometheus.Registry
 	m       *metrics
+	stats   *statsCache
 	token   [sha256.Size]byte
 	static  fs.FS
 	// patterns lists the API's route patterns (for the OpenAPI test).
@@ -98,7 +99,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Token != "" {
 		s.token = sha256.Sum256([]byte(cfg.Token))
 	}
-	if s.m, err = newMetrics(s.reg, cfg.Store); err != nil {
+	s.stats = &statsCache{st: cfg.Store, ttl: 10 * time.Second}
+	if s.m, err = newMetrics(s.reg, s.stats); err != nil {
 		return nil, fmt.Errorf("server: metrics: %w", err)
 	}
 	mux := s.routes()
