@@ -64,17 +64,21 @@ export async function showEvent(el, lang, id) {
     claims.appendChild(h('div', { class: 'claim-group' }, h('h4', null, what), row));
   }
 
-  // Source sentences, one block per mention.
+  // Source sentences.
   const srcs = h('section', { class: 'sources' }, h('h3', null, lang.t('d.sources')), spanLegend(lang));
   fill(el, head, claims, srcs);
-  const cache = new Map();
+  // One block per document, with the sentences of all its mentions.
+  const byDoc = new Map();
   for (const m of e.mentions || []) {
-    if (!cache.has(m.document_id)) cache.set(m.document_id, api.get('/api/documents/' + encodeURIComponent(m.document_id)));
-    let dv;
-    try {
-      dv = await cache.get(m.document_id);
-    } catch (err) {
-      srcs.appendChild(h('p', { class: 'muted' }, `${m.document_id}: ${err.message}`));
+    if (!byDoc.has(m.document_id)) byDoc.set(m.document_id, []);
+    byDoc.get(m.document_id).push(m.index);
+  }
+  const views = [...byDoc.keys()].map((id) => api.get('/api/documents/' + encodeURIComponent(id)).catch((err) => err));
+  let i = 0;
+  for (const [id, indices] of byDoc) {
+    const dv = await views[i++];
+    if (dv instanceof Error) {
+      srcs.appendChild(h('p', { class: 'muted' }, `${id}: ${dv.message}`));
       continue;
     }
     const d = dv.document;
@@ -82,7 +86,7 @@ export async function showEvent(el, lang, id) {
       h('div', { class: 'source-head' },
         d.url ? h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, d.title || d.id) : h('span', { dir: 'auto' }, d.title || d.id),
         ' · ', d.outlet || '', ' · ', d.published ? d.published.slice(0, 10) : ''),
-      sentences(lang, dv.sentences, m.index)));
+      sentences(lang, dv.sentences, indices)));
   }
   return e;
 }

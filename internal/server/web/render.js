@@ -37,12 +37,12 @@ export function placeText(lang, loc) {
 }
 
 // sentences renders annotated sentences (from /api/documents/{id} or
-// /api/extract). only, when given, keeps the sentences tied to that event
-// index. Every piece of text goes in through a text node.
+// /api/extract). only, when given, keeps the sentences tied to one of those
+// event indices. Every piece of text goes in through a text node.
 export function sentences(lang, list, only) {
   const out = h('div', { class: 'sentences' });
   for (const s of list) {
-    if (only !== undefined && !(s.events || []).includes(only)) continue;
+    if (only !== undefined && !(s.events || []).some((i) => only.includes(i))) continue;
     const p = h('p', { class: 'sentence', dir: s.dir, lang: s.lang || null });
     for (const seg of s.segments) {
       if (!seg.kind) {
@@ -69,7 +69,7 @@ export function codedEvent(lang, e, i) {
   const speakers = (e.attribution || []).map((a) => a.speaker).join(', ');
   const actors = (e.actors || []).map((a) => `${a.name} (${a.role})`).join(', ');
   return h('div', { class: 'card coded', 'data-index': i },
-    h('div', { class: 'card-head' }, chip(lang, e.type), ' ', e.date || '', ' · ', placeText(lang, e.location)),
+    h('div', { class: 'card-head' }, chip(lang, e.type), ' ', [e.date, placeText(lang, e.location)].filter(Boolean).join(' · ')),
     actors && h('div', null, h('b', null, lang.t('d.actors') + ': '), actors),
     counts && h('div', null, h('b', null, lang.t('col.figures') + ': '), counts),
     h('div', null, h('b', null, lang.t('d.modality') + ': '), lang.modality(e.modality)),
