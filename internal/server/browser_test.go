@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -204,6 +205,36 @@ func TestBrowser(t *testing.T) {
 	}
 	mapShot := p.screenshot(t, dir, "map")
 
+	// Brushing the timeline across its earliest bar narrows the list and
+	// the map to those days.
+	before := eval[int](t, p, markerTotal)
+	r := eval[[]float64](t, p, `(() => {
+		const bars = [...document.querySelectorAll('#timeline rect.bar')].sort((a, b) => a.dataset.day.localeCompare(b.dataset.day));
+		const b = bars[0].getBoundingClientRect();
+		return [b.left, b.right, b.top + b.height / 2];
+	})()`)
+	p.do(t, "brush the timeline",
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, r[0]-1, r[2], chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (r[0]+r[1])/2, r[2], chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, r[1]+1, r[2], chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, r[1]+1, r[2], chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	p.wait(t, "main")
+	rng := strings.Split(eval[string](t, p, `document.querySelector('#brush-range').textContent`), " – ")
+	dates := eval[[]string](t, p, `[...document.querySelectorAll('#list .ev-date')].map((e) => e.textContent)`)
+	if len(rng) != 2 || len(dates) == 0 {
+		t.Fatalf("brushing: range %q, %d events listed", rng, len(dates))
+	}
+	for _, d := range dates {
+		if d < rng[0] || d > rng[1] {
+			t.Errorf("brushed %s to %s, the list shows an event of %s", rng[0], rng[1], d)
+		}
+	}
+	if after := eval[int](t, p, markerTotal); after >= before || after == 0 {
+		t.Errorf("brushing: the map counts %d events, %d before", after, before)
+	}
+	p.do(t, "clear the range", chromedp.Click(chromedp.CSS("#brush-clear")))
+	p.wait(t, "main")
+
 	// Clicking a marker shows its events; clicking one opens it.
 	p.do(t, "click a marker", chromedp.Click(chromedp.CSS(".leaflet-marker-icon:not(.mk-cluster)")))
 	p.do(t, "open an event from the popup",
@@ -304,6 +335,9 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 }
+
+// markerTotal sums the counts on the map's markers and clusters.
+const markerTotal = `[...document.querySelectorAll('.leaflet-marker-icon .mk-dot')].reduce((s, e) => s + Number(e.textContent), 0)`
 
 func isArabic(e store.Event) bool { return ghuwayran(e) != "Ghuwayran" }
 

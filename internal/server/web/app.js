@@ -129,6 +129,7 @@ async function loadStats() {
 }
 
 async function refresh() {
+  delete document.body.dataset.ready;
   exportLinks();
   try {
     await Promise.all([loadList(false), loadStats()]);
