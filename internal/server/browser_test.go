@@ -301,6 +301,7 @@ func TestBrowser(t *testing.T) {
 	if n := eval[int](t, p, `document.querySelectorAll('#sites .site').length`); n == 0 {
 		t.Error("the sites view is empty")
 	}
+	p.screenshot(t, dir, "sites")
 
 	// Arabic interface: right to left.
 	p.do(t, "switch to Arabic", chromedp.Navigate(ts.URL+"/#/"))

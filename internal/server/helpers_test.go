@@ -32,6 +32,21 @@ var backends = []backend{
 	{"postgres", openPostgres},
 }
 
+func TestOpenDemo(t *testing.T) {
+	st, err := server.OpenDemo(context.Background(), t.TempDir(), testCoder(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Documents != 2 || s.Events == 0 {
+		t.Errorf("demo store: %+v", s)
+	}
+}
+
 func openSQLite(t testing.TB) store.Store {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), "sqlite://"+filepath.Join(t.TempDir(), "marsad.db"))

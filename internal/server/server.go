@@ -104,7 +104,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: metrics: %w", err)
 	}
 	mux := s.routes()
-	s.handler = s.instrument(mux, secure(recoverer(s.log, mux)))
+	s.handler = s.instrument(secure(recoverer(s.log, mux)))
 	return s, nil
 }
 

@@ -19,7 +19,9 @@ export async function showSites(el, lang) {
     groups.get(key).rows.push(r);
   }
   const out = [];
-  for (const g of groups.values()) {
+  const unknown = lang.t('unknown');
+  const sorted = [...groups.values()].sort((a, b) => (a.place === unknown) - (b.place === unknown) || a.place.localeCompare(b.place));
+  for (const g of sorted) {
     g.rows.sort((a, b) => (a.day || '').localeCompare(b.day || ''));
     out.push(h('section', { class: 'site card' },
       h('h3', null, h('span', { dir: 'auto' }, g.place), ' · ', g.what),
@@ -34,9 +36,11 @@ export async function showSites(el, lang) {
   fill(el, out);
 }
 
-// spark draws the values over time as dots joined by a line.
+// spark draws the values over time as dots joined by a line (null when
+// they are all of one day).
 function spark(rows) {
   const pts = rows.filter((r) => r.day).map((r) => ({ t: Date.parse(r.day + 'T00:00:00Z'), v: r.figure.value }));
+  if (new Set(pts.map((p) => p.t)).size < 2) return null; // nothing over time to draw
   const W = 260;
   const H = 48;
   const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'spark' });
