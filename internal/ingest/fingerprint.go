@@ -76,9 +76,17 @@ func Fingerprint(text string) (hash string, sim uint64) {
 func words(s string, fn func(string)) {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
-			r == arabic.Tatweel || arabic.IsIgnorable(r) && start >= 0
+		c := s[i]
+		var in bool
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			in = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = isWordRune(r) || arabic.IsIgnorable(r) && start >= 0
+		}
 		switch {
 		case in && start < 0:
 			start = i
@@ -91,6 +99,16 @@ func words(s string, fn func(string)) {
 	if start >= 0 {
 		fn(s[start:])
 	}
+}
+
+func isWordRune(r rune) bool {
+	switch {
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0660 && r <= 0x0669: // Arabic letters, digits
+		return true
+	case r >= 0x060C && r <= 0x061F, r == 0x066A, r == 0x066B, r == 0x066C, r == 0x06D4: // Arabic punctuation
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func fnv64(s string) uint64 {
