@@ -26,6 +26,9 @@ func sharedData(tb testing.TB, rel string) string {
 // TestANTJSONL reads the ANT corpus JSONL as it is: every line a document
 // with the corpus id, title, source, URL and date.
 func TestANTJSONL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 65 MB; skipped with -short")
+	}
 	dir := sharedData(t, filepath.Join("news", "ant-2018"))
 	files, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if len(files) == 0 {
