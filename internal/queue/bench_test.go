@@ -118,7 +118,16 @@ func report(b *testing.B, docs int, el time.Duration, c0 cpu) {
 // the PostgreSQL server processes and by nats-server. Run with
 // -benchtime=1x: one iteration is one whole ingest into a fresh store.
 func BenchmarkIngestANT(b *testing.B) {
-	msgs := antMessages(b, benchDocs(b))
+	benchIngest(b, antMessages(b, benchDocs(b)))
+}
+
+// BenchmarkIngestSynthetic is BenchmarkIngestANT over about 2,000 short
+// generated reports spread over a year (sparse merge components).
+func BenchmarkIngestSynthetic(b *testing.B) {
+	benchIngest(b, queuetest.Messages(queuetest.Generate(2026, 800)))
+}
+
+func benchIngest(b *testing.B, msgs []queue.Message) {
 	c := testCoder(b)
 	ctx := context.Background()
 	local := func(b *testing.B, url string) {
