@@ -80,7 +80,7 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 		d.dates[si] = append(d.dates[si], dt)
 	}
 	for _, q := range a.Numbers {
-		if q.Ordinal || insideDate(q.Span, a.Dates) {
+		if q.Ordinal || q.DatePart || insideDate(q.Span, a.Dates) {
 			continue
 		}
 		si := d.sentOf(q.FirstToken)

@@ -76,6 +76,13 @@ func DollarRebind(q string) string {
 // Migrate applies the migrations not yet recorded in schema_version, each
 // in its own transaction; migrations[i] is version i+1.
 func Migrate(ctx context.Context, c Conn, d *Dialect, migrations []string) error {
+	// Fast path, read only: a store already at this version is opened
+	// without taking the write lock, so readers (events, serve, status)
+	// can open it while an ingest is writing.
+	var have int64
+	if err := queryRow(ctx, c, `SELECT COALESCE(MAX(version), 0) FROM schema_version`, nil, &have); err == nil && int(have) == len(migrations) {
+		return nil
+	}
 	if err := c.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_version: %w", err)
 	}
