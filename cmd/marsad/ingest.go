@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime"
 	"sort"
@@ -25,7 +26,7 @@ func (e errSkipped) Error() string { return fmt.Sprintf("%d inputs skipped (--st
 func (e errSkipped) ExitCode() int { return 3 }
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("ingest", "[--db URL | --queue nats://HOST:4222 [--stream NAME]] [--strict] [--workers N] [--lang ar|en] [--source NAME] PATH|URL...")
+	fs := m.newFlagSet("ingest", "[--db URL | --queue nats://HOST:4222 [--stream NAME]] [--watch 15m [--state FILE]] [--strict] [--workers N] [--lang ar|en] [--source NAME] PATH|URL...")
 	db := addDBFlag(fs)
 	strict := fs.Bool("strict", false, "exit non-zero when any input was skipped")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
@@ -34,6 +35,8 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that do not give one")
 	queueURL := fs.String("queue", "", "publish the documents to the NATS JetStream queue at `URL` (nats://HOST:4222) for marsad worker instead of coding them here")
+	watch := fs.Duration("watch", 0, "keep polling the RSS/Atom feeds given as arguments every `INTERVAL` (e.g. 15m) and ingest new items until interrupted")
+	statePath := fs.String("state", "", "with --watch: JSON `FILE` keeping each feed's ETag/Last-Modified and seen items across restarts")
 	stream := addStreamFlag(fs)
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -46,9 +49,18 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *watch < 0 {
+		return fmt.Errorf("--watch %v: the interval must be positive", *watch)
+	}
+	if *statePath != "" && *watch == 0 {
+		return errors.New("--state needs --watch")
+	}
+	opt := ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}
 	if *queueURL != "" {
-		sum, err := publishAll(ctx, *queueURL, queue.Config{Stream: *stream}, fs.Args(),
-			ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}, pub, 256, m.logger())
+		if *watch > 0 {
+			return errors.New("--watch with --queue is not supported yet: run the watcher with --db, or publish feed snapshots with --queue")
+		}
+		sum, err := publishAll(ctx, *queueURL, queue.Config{Stream: *stream}, fs.Args(), opt, pub, 256, m.logger())
 		fmt.Fprint(m.Stderr, sum.String())
 		if err != nil {
 			return err
@@ -67,7 +79,14 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := ingestAll(ctx, st, c, fs.Args(), ingest.Options{MaxBytes: *maxBytes, Lang: *lang, Source: *source}, pub, *workers, m.logger())
+	if *watch > 0 {
+		err := watchFeeds(ctx, st, c, fs.Args(), opt, pub, *watch, *statePath, m.Stderr, m.logger())
+		if errors.Is(err, context.Canceled) {
+			return nil // interrupted: everything reported is stored
+		}
+		return err
+	}
+	sum, err := ingestAll(ctx, st, c, fs.Args(), opt, pub, *workers, ingest.NewProgress(m.Stderr), m.logger())
 	fmt.Fprint(m.Stderr, sum.String())
 	if err != nil {
 		return err
@@ -76,6 +95,65 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		return errSkipped{sum.skipped}
 	}
 	return nil
+}
+
+// watchFeeds polls feeds until ctx is done. Each new item is coded and
+// stored before the watcher marks it seen, so a killed watcher loses
+// nothing: an item it had not stored is emitted again on the next run.
+func watchFeeds(ctx context.Context, st store.Store, c *coder.Coder, feeds []string, opt ingest.Options, published time.Time, every time.Duration, statePath string, out io.Writer, log *slog.Logger) error {
+	sum := &ingestSummary{start: time.Now()}
+	w := &ingest.Watcher{
+		Feeds:     feeds,
+		Interval:  every,
+		StatePath: statePath,
+		Options:   opt,
+		Logger:    log,
+		Emit: func(it ingest.Item) error {
+			if it.Err != nil {
+				sum.skip(it.Origin, it.Err)
+				log.Warn("feed item skipped", "item", it.Origin, "reason", ingest.Reason(it.Err), "err", it.Err)
+				return nil
+			}
+			if it.Doc.Published.IsZero() {
+				it.Doc.Published = published
+			}
+			pr, n, err := storeItem(ctx, st, c, it)
+			if err != nil {
+				return err
+			}
+			sum.count(pr.Status, n)
+			if pr.Status != store.Unchanged {
+				log.Info("feed item stored", "item", it.Origin, "id", it.Doc.ID, "status", pr.Status, "events", n)
+			}
+			return nil
+		},
+	}
+	log.Info("watching feeds", "feeds", len(feeds), "every", every.String())
+	err := w.Run(ctx)
+	fmt.Fprint(out, sum.String())
+	return err
+}
+
+// storeItem codes an item (unless this version is already stored) and
+// writes it with its events in one transaction; n is the events coded.
+func storeItem(ctx context.Context, st store.Store, c *coder.Coder, it ingest.Item) (store.PutResult, int, error) {
+	if ok, err := st.HasDocument(ctx, it.Doc.ID, it.Hash); err != nil {
+		return store.PutResult{}, 0, fmt.Errorf("store %s: %w", it.Origin, err)
+	} else if ok {
+		return store.PutResult{Status: store.Unchanged}, 0, nil
+	}
+	res := c.Code(it.Doc)
+	pr, err := st.PutDocument(ctx, storeDoc(it, res), res)
+	if err != nil {
+		return pr, 0, fmt.Errorf("store %s: %w", it.Origin, err)
+	}
+	return pr, len(res.Events), nil
+}
+
+func storeDoc(it ingest.Item, res event.Result) store.Document {
+	d := it.Doc
+	return store.Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title, Published: d.Published,
+		Lang: res.Lang, Hash: it.Hash, SimHash: it.SimHash, Text: d.Text}
 }
 
 // ingestSummary counts what an ingest run did.
@@ -96,6 +174,23 @@ func (s *ingestSummary) skip(origin string, err error) {
 		s.reasons = map[string][]string{}
 	}
 	s.reasons[r] = append(s.reasons[r], fmt.Sprintf("%s: %v", origin, err))
+}
+
+// count records one stored document.
+func (s *ingestSummary) count(st store.PutStatus, events int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.read++
+	switch st {
+	case store.Inserted:
+		s.inserted++
+		s.events += events
+	case store.Replaced:
+		s.replaced++
+		s.events += events
+	default:
+		s.unchanged++
+	}
 }
 
 func (s *ingestSummary) String() string {
@@ -128,7 +223,7 @@ func (s *ingestSummary) String() string {
 // each document with its events in one store transaction. A document is
 // reported done only after its transaction commits, so a killed run loses
 // nothing it reported, and re-running skips what is already stored.
-func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []string, opt ingest.Options, published time.Time, workers int, log *slog.Logger) (*ingestSummary, error) {
+func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []string, opt ingest.Options, published time.Time, workers int, prog *ingest.Progress, log *slog.Logger) (*ingestSummary, error) {
 	sum := &ingestSummary{start: time.Now()}
 	type coded struct {
 		item ingest.Item
@@ -144,6 +239,7 @@ func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []str
 		walkErr = ingest.Walk(ctx, inputs, opt, func(it ingest.Item) error {
 			if it.Err != nil {
 				sum.skip(it.Origin, it.Err)
+				prog.Item(it)
 				return nil
 			}
 			if it.Doc.Published.IsZero() {
@@ -172,52 +268,32 @@ func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []str
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
-	tick := time.NewTicker(5 * time.Second)
-	defer tick.Stop()
 	var firstErr error
 	for cd := range out {
 		if firstErr != nil {
 			continue // drain
 		}
-		sum.mu.Lock()
-		sum.read++
-		sum.mu.Unlock()
 		if cd.res.ID == "" {
-			sum.mu.Lock()
-			sum.unchanged++
-			sum.mu.Unlock()
+			sum.count(store.Unchanged, 0)
+			prog.Item(cd.item)
 			continue
 		}
-		d := cd.item.Doc
-		doc := store.Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title, Published: d.Published,
-			Lang: cd.res.Lang, Hash: cd.item.Hash, SimHash: cd.item.SimHash, Text: d.Text}
-		pr, err := st.PutDocument(ctx, doc, cd.res)
+		pr, err := st.PutDocument(ctx, storeDoc(cd.item, cd.res), cd.res)
 		if err != nil {
 			firstErr = fmt.Errorf("store %s: %w", cd.item.Origin, err)
 			cancel()
 			continue
 		}
-		sum.mu.Lock()
-		switch pr.Status {
-		case store.Inserted:
-			sum.inserted++
-			sum.events += len(cd.res.Events)
-		case store.Replaced:
-			sum.replaced++
-			sum.events += len(cd.res.Events)
-		default:
-			sum.unchanged++
+		n := len(cd.res.Events)
+		if pr.Status == store.Unchanged {
+			n = 0
 		}
-		sum.mu.Unlock()
-		select {
-		case <-tick.C:
-			sum.mu.Lock()
-			log.Info("ingest progress", "read", sum.read, "new", sum.inserted, "skipped", sum.skipped, "events", sum.events,
-				"docs_per_s", fmt.Sprintf("%.1f", float64(sum.read)/time.Since(sum.start).Seconds()))
-			sum.mu.Unlock()
-		default:
-		}
+		sum.count(pr.Status, n)
+		prog.Item(cd.item)
+		prog.Events(n)
 	}
+	prog.Done()
+	log.Debug("ingest finished", "read", sum.read, "skipped", sum.skipped)
 	if firstErr != nil {
 		return sum, firstErr
 	}
