@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,3 +127,43 @@ func PlaceKey(l *event.Location) string {
 	}
 	return "name:" + strings.ToLower(l.Name)
 }
+
+// Key returns the part of an event that Compatible, Group and Closure read:
+// type, date and precision, the location's identity, precision and
+// coordinates, the actors' roles, codes and names, and the count kinds.
+// Stores keep it beside the full event so that candidate mentions are
+// compared without decoding their evidence; Build needs the full event.
+func Key(e event.Event) event.Event {
+	k := event.Event{Type: e.Type, Date: e.Date, DatePrecision: e.DatePrecision}
+	if l := e.Location; l != nil {
+		k.Location = &event.Location{Name: l.Name, Admin1: l.Admin1, Admin2: l.Admin2, Country: l.Country,
+			Lat: l.Lat, Lon: l.Lon, Precision: l.Precision, GeoPrecision: l.GeoPrecision, GazetteerID: l.GazetteerID}
+	}
+	for _, a := range e.Actors {
+		k.Actors = append(k.Actors, event.Actor{Role: a.Role, Name: a.Name, Code: a.Code})
+	}
+	for _, c := range e.Counts {
+		k.Counts = append(k.Counts, event.Count{What: c.What})
+	}
+	return k
+}
+
+// CompatibleTypes returns the types that may describe one event with typ
+// (TypesCompatible), typ first.
+func CompatibleTypes(typ string) []string {
+	out := []string{typ}
+	for p := range compatible {
+		switch typ {
+		case p[0]:
+			out = append(out, p[1])
+		case p[1]:
+			out = append(out, p[0])
+		}
+	}
+	slices.Sort(out[1:])
+	return out
+}
+
+// Site reports whether a location is a site: the only precision that
+// matches another precise place within SiteRadiusKm.
+func Site(l *event.Location) bool { return l != nil && l.Precision == "site" }

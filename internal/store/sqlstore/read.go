@@ -123,7 +123,7 @@ func (s *Store) GetEvent(ctx context.Context, id string) (store.Event, error) {
 	if ev.Claims, err = s.claims(ctx, id); err != nil {
 		return ev, fmt.Errorf("event %s: claims: %w", id, err)
 	}
-	ms, err := s.scanMentions(ctx, s.c, `WHERE m.event_id = ? ORDER BY m.id`, id)
+	ms, err := s.scanMentions(ctx, s.c, true, `WHERE m.event_id = ? ORDER BY m.id`, id)
 	if err != nil {
 		return ev, fmt.Errorf("event %s: mentions: %w", id, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -95,7 +96,7 @@ func (s *Store) PutDocument(ctx context.Context, doc store.Document, res event.R
 		}
 		var removed []merge.Mention
 		if out.Status == store.Replaced {
-			removed, err = s.scanMentions(ctx, tx, `WHERE m.document_id = ?`, doc.ID)
+			removed, err = s.scanMentions(ctx, tx, false, `WHERE m.document_id = ?`, doc.ID)
 			if err != nil {
 				return fmt.Errorf("old mentions: %w", err)
 			}
@@ -107,6 +108,19 @@ func (s *Store) PutDocument(ctx context.Context, doc store.Document, res event.R
 				if err := tx.Exec(ctx, s.d.q(q), doc.ID); err != nil {
 					return fmt.Errorf("remove old version: %w", err)
 				}
+			}
+		}
+		// Two near-duplicates share a band value: locking the bands
+		// makes concurrent near-duplicates see each other (PostgreSQL).
+		if doc.SimHash != 0 {
+			b := bands(doc.SimHash)
+			keys := []string{}
+			for i, v := range b {
+				keys = append(keys, fmt.Sprintf("band%d:%d", i, v))
+			}
+			slices.Sort(keys)
+			if err := lock(keys...); err != nil {
+				return err
 			}
 		}
 		if doc.DupGroup, err = s.dupGroup(ctx, tx, doc); err != nil {
@@ -237,10 +251,17 @@ type finder struct {
 	doc string
 }
 
-const mentionCols = `m.id, m.document_id, m.idx, m.event_id, m.data, d.outlet, d.dup_group, d.pub_day`
+const mentionCols = `m.id, m.document_id, m.idx, m.event_id, %s, d.outlet, d.dup_group, d.pub_day`
 
-func (s *Store) scanMentions(ctx context.Context, q Querier, where string, args ...any) ([]merge.Mention, error) {
-	rows, err := q.Query(ctx, s.d.q(`SELECT `+mentionCols+` FROM mentions m JOIN documents d ON d.id = m.document_id `+where), args...)
+// scanMentions reads mentions with their full events (full) or with only
+// what merging compares (merge.Key, from the mkey column; mentions stored
+// before it existed fall back to data).
+func (s *Store) scanMentions(ctx context.Context, q Querier, full bool, where string, args ...any) ([]merge.Mention, error) {
+	col := `COALESCE(m.mkey, m.data)`
+	if full {
+		col = `m.data`
+	}
+	rows, err := q.Query(ctx, s.d.q(`SELECT `+fmt.Sprintf(mentionCols, col)+` FROM mentions m JOIN documents d ON d.id = m.document_id `+where), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -263,28 +284,71 @@ func (s *Store) scanMentions(ctx context.Context, q Querier, where string, args 
 	return out, rows.Err()
 }
 
+// siteBox is half the side, in degrees of latitude, of the box that
+// contains every point within merge.SiteRadiusKm (5 km is 0.045°).
+const siteBox = 0.05
+
+// Candidates implements merge.Finder. The SQL predicates select a superset
+// of the stored mentions Compatible can accept, using only indexed or
+// stored columns: the compatible types of the family; for a mention dated
+// to within a week, the date window, and then either a place that can be
+// the same (same key or name, or a site within the radius) or, for the
+// same type only, a place that is not precise; for a loose mention, the
+// same place key; and the mentions of its own document.
 func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Mention, error) {
 	fam := merge.Family(m.Event.Type)
+	types := merge.CompatibleTypes(m.Event.Type)
+	typeIn := ` AND m.type IN (?` + strings.Repeat(", ?", len(types)-1) + `)`
 	var out []merge.Mention
 	addQ := func(where string, args ...any) error {
-		ms, err := f.s.scanMentions(ctx, f.tx, where, args...)
+		ms, err := f.s.scanMentions(ctx, f.tx, false, where, args...)
 		out = append(out, ms...)
 		return err
 	}
+	loc := m.Event.Location
+	pk := merge.PlaceKey(loc)
 	if !m.Loose() {
 		lo, hi, _ := m.Interval()
 		// Non-loose mentions span at most 8 days.
-		if err := addQ(`WHERE m.family = ? AND m.loose = 0 AND m.day_lo BETWEEN ? AND ? AND m.day_hi >= ?`,
-			fam, int64(lo-9), int64(hi+1), int64(lo-1)); err != nil {
+		where := `WHERE m.family = ? AND m.loose = 0 AND m.day_lo BETWEEN ? AND ? AND m.day_hi >= ?` + typeIn
+		args := append([]any{fam, int64(lo - 9), int64(hi + 1), int64(lo - 1)}, anys(types)...)
+		if pk == "" {
+			// Not a precise place: never the same place, so the types
+			// must be equal.
+			where += ` AND m.type = ?`
+			args = append(args, m.Event.Type)
+		} else {
+			cond := `m.place_key = ? OR (m.place_key IS NULL AND m.type = ?)`
+			args = append(args, pk, m.Event.Type)
+			if loc.Name != "" {
+				cond += ` OR m.pname = ?`
+				args = append(args, strings.ToLower(loc.Name))
+			}
+			if loc.Lat != nil && loc.Lon != nil {
+				lat, lon := *loc.Lat, *loc.Lon
+				dlon := 180.0
+				if c := math.Cos(lat * math.Pi / 180); c > siteBox/90 {
+					dlon = min(180, siteBox/c)
+				}
+				box := `m.place_key IS NOT NULL AND m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?`
+				if !merge.Site(loc) {
+					box += ` AND m.site = 1`
+				}
+				cond += ` OR (` + box + `)`
+				args = append(args, lat-siteBox, lat+siteBox, lon-dlon, lon+dlon)
+			}
+			where += ` AND (` + cond + `)`
+		}
+		if err := addQ(where, args...); err != nil {
 			return nil, err
 		}
 	}
-	if pk := merge.PlaceKey(m.Event.Location); pk != "" {
+	if pk != "" {
 		where := `WHERE m.family = ? AND m.place_key = ? AND m.loose = 1`
 		if m.Loose() {
 			where = `WHERE m.family = ? AND m.place_key = ?`
 		}
-		if err := addQ(where, fam, pk); err != nil {
+		if err := addQ(where+typeIn, append([]any{fam, pk}, anys(types)...)...); err != nil {
 			return nil, err
 		}
 	}
@@ -297,7 +361,60 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 }
 
 func (f finder) EventMentions(ctx context.Context, id string) ([]merge.Mention, error) {
-	return f.s.scanMentions(ctx, f.tx, `WHERE m.event_id = ?`, id)
+	return f.s.scanMentions(ctx, f.tx, false, `WHERE m.event_id = ?`, id)
+}
+
+// fullEvents replaces the merge keys of the stored mentions of changed
+// clusters with their full events, which Build needs.
+func (s *Store) fullEvents(ctx context.Context, tx Querier, clusters []merge.Cluster, isNew map[string]bool) error {
+	var ids []string
+	for _, c := range clusters {
+		for _, m := range c.Mentions {
+			if !isNew[m.ID] {
+				ids = append(ids, m.ID)
+			}
+		}
+	}
+	full := make(map[string]event.Event, len(ids))
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		rows, err := tx.Query(ctx, s.d.q(`SELECT id, data FROM mentions WHERE id IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), anys(chunk)...)
+		if err != nil {
+			return fmt.Errorf("read mentions: %w", err)
+		}
+		for rows.Next() {
+			var id, data string
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return fmt.Errorf("read mentions: %w", err)
+			}
+			var e event.Event
+			if err := json.Unmarshal([]byte(data), &e); err != nil {
+				rows.Close()
+				return fmt.Errorf("decode mention %s: %w", id, err)
+			}
+			full[id] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read mentions: %w", err)
+		}
+	}
+	for _, c := range clusters {
+		for j := range c.Mentions {
+			m := &c.Mentions[j]
+			if isNew[m.ID] {
+				continue
+			}
+			e, ok := full[m.ID]
+			if !ok {
+				return fmt.Errorf("mention %s vanished", m.ID)
+			}
+			m.Event = e
+		}
+	}
+	return nil
 }
 
 // merge re-groups the component(s) the new and removed mentions touch and
@@ -342,6 +459,9 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 			continue
 		}
 		changed = append(changed, c)
+	}
+	if err := s.fullEvents(ctx, tx, changed, isNew); err != nil {
+		return nil, nil, err
 	}
 	for _, id := range oldIDs {
 		if keep[id] {
@@ -406,11 +526,26 @@ func (s *Store) insertMention(ctx context.Context, tx Querier, m merge.Mention) 
 	if mod == "" {
 		mod = event.Asserted
 	}
+	key, err := json.Marshal(merge.Key(m.Event))
+	if err != nil {
+		return fmt.Errorf("encode mention %s: %w", m.ID, err)
+	}
+	pk := merge.PlaceKey(m.Event.Location)
+	var pname any
+	var lat, lon *float64
+	if l := m.Event.Location; l != nil {
+		lat, lon = l.Lat, l.Lon
+		if pk != "" {
+			pname = nullStr(strings.ToLower(l.Name))
+		}
+	}
 	if err := tx.Exec(ctx, s.d.q(`INSERT INTO mentions
-		(id, document_id, idx, event_id, family, type, day_lo, day_hi, loose, place_key, modality, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		(id, document_id, idx, event_id, family, type, day_lo, day_hi, loose, place_key, modality, data,
+		 mkey, pname, lat, lon, site)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		m.ID, m.DocID, int64(m.Index), m.EventID, merge.Family(m.Event.Type), m.Event.Type, lo, hi,
-		boolInt(m.Loose()), nullStr(merge.PlaceKey(m.Event.Location)), mod, string(data)); err != nil {
+		boolInt(m.Loose()), nullStr(pk), mod, string(data),
+		string(key), pname, lat, lon, boolInt(merge.Site(m.Event.Location))); err != nil {
 		return fmt.Errorf("insert mention %s: %w", m.ID, err)
 	}
 	return nil

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Figures", testFigures},
 		{"Search", testSearch},
 		{"NearDuplicates", testNearDuplicates},
+		{"Candidates", testCandidates},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
