@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/marsad-dev/marsad/internal/export"
 	"github.com/marsad-dev/marsad/internal/store"
 )
 
@@ -35,13 +36,7 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 	if *format == "table" {
 		fmt.Fprintln(tw, "id\tdate\ttype\tplace\tmodality\tdocs\tclaims (value per speaker)\treconciliation")
 	}
-	errStop := fmt.Errorf("stop")
-	n := 0
-	_, err = eachEvent(ctx, st, flt, true, func(e *store.Event) error {
-		if *limit > 0 && n >= *limit {
-			return errStop
-		}
-		n++
+	_, err = export.Each(ctx, st, flt, true, *limit, func(e *store.Event) error {
 		if *format == "json" {
 			return enc.Encode(e)
 		}
@@ -49,7 +44,7 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 			e.NDocuments, claimsLine(e), reconLine(e))
 		return nil
 	})
-	if err != nil && err != errStop {
+	if err != nil {
 		return err
 	}
 	return tw.Flush()

@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/marsad-dev/marsad/internal/export"
-	"github.com/marsad-dev/marsad/internal/store"
 )
 
 func (m *Main) runExport(ctx context.Context, args []string) error {
@@ -41,7 +40,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := eachEvent(ctx, st, flt, true, ew.Write)
+	n, err := export.Each(ctx, st, flt, true, 0, ew.Write)
 	if err != nil {
 		return err
 	}
@@ -53,35 +52,4 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stderr, "export: %d events\n", n)
 	return nil
-}
-
-// eachEvent pages through the events matching flt, with their claims,
-// mentions and documents when full is set.
-func eachEvent(ctx context.Context, st store.Store, flt store.Filter, full bool, fn func(*store.Event) error) (int, error) {
-	n := 0
-	flt.Limit = 500
-	for {
-		page, err := st.ListEvents(ctx, flt)
-		if err != nil {
-			return n, fmt.Errorf("list events: %w", err)
-		}
-		for i := range page.Events {
-			e := &page.Events[i]
-			if full {
-				d, err := st.GetEvent(ctx, e.ID)
-				if err != nil {
-					return n, fmt.Errorf("event %s: %w", e.ID, err)
-				}
-				e = &d
-			}
-			if err := fn(e); err != nil {
-				return n, err
-			}
-			n++
-		}
-		if page.Next == "" {
-			return n, nil
-		}
-		flt.Cursor = page.Next
-	}
 }

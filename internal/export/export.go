@@ -1,16 +1,18 @@
 // Package export writes the merged event record in the formats the field
 // already uses: CSV with ACLED's column names (plus marsad's own columns),
-// GeoJSON (one point feature per located event) and JSONL (one merged event
-// per line in the extract schema plus claims, reconciliation and
-// documents).
+// GeoJSON (one point feature per event; null geometry when the event has
+// no coordinates, RFC 7946 §3.2) and JSONL (one merged event per line in
+// the extract schema plus claims, reconciliation and documents). The CLI
+// (`marsad export`) and the API (`/api/export`) both write through it, so
+// the two give the same file for the same filters.
 package export
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -20,8 +22,16 @@ import (
 // Formats lists the supported formats.
 var Formats = []string{"csv", "geojson", "jsonl"}
 
+// ContentType is the media type of each format.
+var ContentType = map[string]string{
+	"csv":     "text/csv; charset=utf-8",
+	"geojson": "application/geo+json",
+	"jsonl":   "application/x-ndjson",
+}
+
 // Writer writes events in one format. Call Write for each event, then
-// Close.
+// Close (which finishes the document but does not close the underlying
+// io.Writer).
 type Writer interface {
 	Write(e *store.Event) error
 	Close() error
@@ -37,7 +47,7 @@ func New(w io.Writer, format string) (Writer, error) {
 		}
 		return &csvWriter{w: cw}, nil
 	case "geojson":
-		if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
+		if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`+"\n"); err != nil {
 			return nil, err
 		}
 		return &geoWriter{w: w}, nil
@@ -49,6 +59,45 @@ func New(w io.Writer, format string) (Writer, error) {
 	return nil, fmt.Errorf("format %q: want one of %s", format, strings.Join(Formats, ", "))
 }
 
+// Each pages through the events matching flt (flt.Limit is the page
+// size, 500 when 0) and calls fn for each, at most max events (no bound
+// when max <= 0). With full set each event is read with GetEvent, so it
+// carries its claims, mentions and documents. It returns the number of
+// events passed to fn.
+func Each(ctx context.Context, st store.Store, flt store.Filter, full bool, max int, fn func(*store.Event) error) (int, error) {
+	n := 0
+	if flt.Limit <= 0 {
+		flt.Limit = 500
+	}
+	for {
+		page, err := st.ListEvents(ctx, flt)
+		if err != nil {
+			return n, fmt.Errorf("list events: %w", err)
+		}
+		for i := range page.Events {
+			if max > 0 && n >= max {
+				return n, nil
+			}
+			e := &page.Events[i]
+			if full {
+				d, err := st.GetEvent(ctx, e.ID)
+				if err != nil {
+					return n, fmt.Errorf("event %s: %w", e.ID, err)
+				}
+				e = &d
+			}
+			if err := fn(e); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if page.Next == "" {
+			return n, nil
+		}
+		flt.Cursor = page.Next
+	}
+}
+
 // CSVHeader is the CSV header: ACLED's column names where they apply, then
 // marsad's own.
 var CSVHeader = []string{
@@ -57,16 +106,15 @@ var CSVHeader = []string{
 	"marsad_type", "plover", "plover_mode", "modality", "claims", "speakers", "conflict", "denied", "n_documents",
 }
 
-type csvWriter struct{ w *csv.Writer }
-
-func (c *csvWriter) Write(e *store.Event) error {
-	rec := make([]string, 0, len(CSVHeader))
+// Row is one event as a CSV record under CSVHeader.
+func Row(e *store.Event) []string {
 	date, year, tp := "", "", ""
 	if e.Date != nil {
 		date = *e.Date
 		if len(date) >= 4 {
 			year = date[:4]
 		}
+		// ACLED's time_precision: 1 day, 2 week, 3 month or wider.
 		tp = map[string]string{"day": "1", "week": "2", "month": "3", "year": "3"}[e.DatePrecision]
 	}
 	et, st := "", ""
@@ -84,42 +132,52 @@ func (c *csvWriter) Write(e *store.Event) error {
 			gp = strconv.Itoa(l.GeoPrecision)
 		}
 	}
-	rec = append(rec, e.ID, date, year, tp, et, st, a1, a2, country, admin1, admin2, loc, lat, lon, gp,
-		strings.Join(e.Outlets, "; "), notes(e), fatalities(e),
-		e.Type, deref(e.Plover), deref(e.PloverMode), e.Modality, claimsText(e), strings.Join(e.Speakers, "; "),
-		strconv.FormatBool(e.Conflict), strconv.FormatBool(e.Denied), strconv.Itoa(e.NDocuments))
-	return c.w.Write(rec)
+	return []string{e.ID, date, year, tp, et, st, a1, a2, country, admin1, admin2, loc, lat, lon, gp,
+		strings.Join(e.Outlets, "; "), Notes(e), Fatalities(e),
+		e.Type, deref(e.Plover), deref(e.PloverMode), e.Modality, ClaimsText(e), strings.Join(e.Speakers, "; "),
+		strconv.FormatBool(e.Conflict), strconv.FormatBool(e.Denied), strconv.Itoa(e.NDocuments)}
 }
 
-func (c *csvWriter) Close() error { c.w.Flush(); return c.w.Error() }
+type csvWriter struct{ w *csv.Writer }
+
+func (c *csvWriter) Write(e *store.Event) error { return c.w.Write(Row(e)) }
+func (c *csvWriter) Close() error               { c.w.Flush(); return c.w.Error() }
 
 type geoWriter struct {
 	w io.Writer
 	n int
 }
 
+// Properties are the flat GeoJSON properties of an event: what GIS tools
+// can show in an attribute table, plus the reconciliation.
+func Properties(e *store.Event) map[string]any {
+	p := map[string]any{
+		"id": e.ID, "type": e.Type, "date": e.Date, "date_precision": e.DatePrecision,
+		"plover": e.Plover, "plover_mode": e.PloverMode, "acled": e.ACLED,
+		"modality": e.Modality, "fatalities": Fatalities(e), "conflict": e.Conflict, "denied": e.Denied,
+		"outlets": e.Outlets, "speakers": e.Speakers, "reconciliation": e.Reconciliation,
+		"n_documents": e.NDocuments, "n_mentions": e.NMentions, "notes": Notes(e), "claims": ClaimsText(e),
+	}
+	a1, a2 := actorsByRole(e)
+	p["actor1"], p["actor2"] = a1, a2
+	if l := e.Location; l != nil {
+		p["location"], p["country"], p["admin1"], p["admin2"] = l.Name, l.Country, l.Admin1, l.Admin2
+		p["geo_precision"], p["precision"] = l.GeoPrecision, l.Precision
+	}
+	return p
+}
+
 func (g *geoWriter) Write(e *store.Event) error {
-	l := e.Location
-	if l == nil || l.Lat == nil || l.Lon == nil {
-		return nil // GeoJSON holds located events only
+	var geom any // null: the event has no coordinates
+	if l := e.Location; l != nil && l.Lat != nil && l.Lon != nil {
+		geom = map[string]any{"type": "Point", "coordinates": []float64{*l.Lon, *l.Lat}}
 	}
-	f := map[string]any{
-		"type":     "Feature",
-		"id":       e.ID,
-		"geometry": map[string]any{"type": "Point", "coordinates": []float64{*l.Lon, *l.Lat}},
-		"properties": map[string]any{
-			"type": e.Type, "date": e.Date, "plover": e.Plover, "acled": e.ACLED, "location": l.Name,
-			"country": l.Country, "admin1": l.Admin1, "geo_precision": l.GeoPrecision, "modality": e.Modality,
-			"fatalities": fatalities(e), "conflict": e.Conflict, "denied": e.Denied, "outlets": e.Outlets,
-			"speakers": e.Speakers, "reconciliation": e.Reconciliation, "n_documents": e.NDocuments,
-		},
-	}
-	b, err := json.Marshal(f)
+	b, err := json.Marshal(map[string]any{"type": "Feature", "id": e.ID, "geometry": geom, "properties": Properties(e)})
 	if err != nil {
-		return err
+		return fmt.Errorf("encode event %s: %w", e.ID, err)
 	}
 	if g.n > 0 {
-		if _, err := io.WriteString(g.w, ","); err != nil {
+		if _, err := io.WriteString(g.w, ",\n"); err != nil {
 			return err
 		}
 	}
@@ -129,7 +187,7 @@ func (g *geoWriter) Write(e *store.Event) error {
 }
 
 func (g *geoWriter) Close() error {
-	_, err := io.WriteString(g.w, "]}\n")
+	_, err := io.WriteString(g.w, "\n]}\n")
 	return err
 }
 
@@ -147,11 +205,15 @@ func deref(s *string) string {
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 5, 64) }
 
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// actorsByRole joins the actors as ACLED's actor1 (the doers) and actor2
+// (targets and everyone else).
 func actorsByRole(e *store.Event) (string, string) {
 	var a1, a2 []string
 	for _, a := range e.Actors {
 		switch a.Role {
-		case "actor":
+		case "actor", "":
 			a1 = appendUnique(a1, a.Name)
 		default:
 			a2 = appendUnique(a2, a.Name)
@@ -169,18 +231,21 @@ func appendUnique(l []string, s string) []string {
 	return append(l, s)
 }
 
-// fatalities is the reconciled killed figure: the most-attributed value,
-// or 0 when no claim counts the dead (ACLED's convention).
-func fatalities(e *store.Event) string {
+// Fatalities is ACLED's fatalities figure: the lowest backed claim of
+// killed (ACLED codes the most conservative report), or 0 when no claim
+// counts the dead.
+func Fatalities(e *store.Event) string {
 	for _, r := range e.Reconciliation {
 		if r.What == "killed" && !r.Unbacked {
-			return strconv.Itoa(int(math.Round(r.MostAttributed)))
+			return num(r.Min)
 		}
 	}
 	return "0"
 }
 
-func notes(e *store.Event) string {
+// Notes describes the event: its first two evidence sentences when the
+// mentions are loaded, else a summary of type, place, date and sources.
+func Notes(e *store.Event) string {
 	var parts []string
 	for _, m := range e.Mentions {
 		for _, ev := range m.Event.Evidence {
@@ -191,14 +256,55 @@ func notes(e *store.Event) string {
 			break
 		}
 	}
-	return strings.Join(parts, " | ")
+	if len(parts) > 0 {
+		return strings.Join(parts, " | ")
+	}
+	var b strings.Builder
+	b.WriteString(e.Type)
+	if e.Location != nil && e.Location.Name != "" {
+		b.WriteString(" in " + e.Location.Name)
+	}
+	if e.Date != nil {
+		b.WriteString(" on " + *e.Date)
+	}
+	fmt.Fprintf(&b, "; reported by %d document(s)", e.NDocuments)
+	if e.Denied {
+		b.WriteString("; denied by some sources")
+	}
+	return b.String()
 }
 
-func claimsText(e *store.Event) string {
+// ClaimsText lists every claim (figure, speaker, modality) when the claims
+// are loaded, else each figure kind's reconciliation.
+func ClaimsText(e *store.Event) string {
 	var parts []string
 	for _, c := range e.Claims {
-		s := fmt.Sprintf("%s=%s (%s, %s)", c.What, strconv.FormatFloat(c.Value, 'f', -1, 64), c.Speaker, c.Modality)
-		parts = append(parts, s)
+		speaker := c.Speaker
+		if speaker == "" {
+			speaker = "unattributed"
+		}
+		parts = append(parts, fmt.Sprintf("%s=%s (%s, %s)", c.What, num(c.Value), speaker, c.Modality))
+	}
+	if len(parts) > 0 {
+		return strings.Join(parts, "; ")
+	}
+	for _, rc := range e.Reconciliation {
+		var b strings.Builder
+		b.WriteString(rc.What + ": ")
+		if rc.Min == rc.Max {
+			b.WriteString(num(rc.Min))
+		} else {
+			b.WriteString(num(rc.Min) + "-" + num(rc.Max))
+		}
+		fmt.Fprintf(&b, " (%d claims, %d sources", rc.NClaims, rc.NSources)
+		if rc.Conflict {
+			b.WriteString(", conflicting")
+		}
+		if rc.Denied {
+			b.WriteString(", denied")
+		}
+		b.WriteString(")")
+		parts = append(parts, b.String())
 	}
 	return strings.Join(parts, "; ")
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marsad-dev/marsad/internal/export"
 	"github.com/marsad-dev/marsad/internal/server"
 	"github.com/marsad-dev/marsad/internal/store"
 )
@@ -349,7 +350,7 @@ func testExport(t *testing.T, ts *httptest.Server) {
 	if err != nil {
 		t.Fatalf("csv: %v", err)
 	}
-	if !slices.Equal(rows[0], server.CSVHeader) || len(rows) != len(all)+1 {
+	if !slices.Equal(rows[0], export.CSVHeader) || len(rows) != len(all)+1 {
 		t.Errorf("csv: header %v, %d rows; want %d events", rows[0], len(rows)-1, len(all))
 	}
 	for _, col := range []string{"event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "claims", "modality", "speakers"} {
@@ -367,7 +368,7 @@ func testExport(t *testing.T, ts *httptest.Server) {
 				Type        string
 				Coordinates []float64
 			}
-			Properties store.Event
+			Properties struct{ Type string }
 		}
 	}
 	if err := json.Unmarshal(b, &fc); err != nil {

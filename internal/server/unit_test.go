@@ -190,37 +190,6 @@ func TestParseFilter(t *testing.T) {
 	}
 }
 
-func TestCSVRow(t *testing.T) {
-	lat, lon := 36.5, 40.75
-	date := "2019-11-12"
-	e := store.Event{
-		ID: "ev1", Type: "escape", Date: &date,
-		ACLED:    &event.ACLED{EventType: "Strategic developments", SubEventType: "Other"},
-		Actors:   []event.Actor{{Role: "actor", Name: "IS detainees"}, {Role: "target", Name: "SDF"}},
-		Location: &event.Location{Name: "Hasakah", Admin1: "Al-Hasakah", Country: "SY", Lat: &lat, Lon: &lon, GeoPrecision: 1},
-		Modality: "asserted", Outlets: []string{"A", "B"}, Speakers: []string{"SDF", "SOHR"}, NDocuments: 2,
-		Reconciliation: []store.Reconciliation{
-			{What: "escaped", Min: 10, Max: 15, NClaims: 3, NSources: 3, Conflict: true},
-			{What: "killed", Min: 2, Max: 4, NClaims: 2, NSources: 2, Conflict: true},
-		},
-	}
-	got := map[string]string{}
-	for i, v := range CSVRow(&e) {
-		got[CSVHeader[i]] = v
-	}
-	want := map[string]string{
-		"event_id_cnty": "ev1", "event_date": "2019-11-12", "event_type": "Strategic developments", "sub_event_type": "Other",
-		"actor1": "IS detainees", "actor2": "SDF", "country": "SY", "admin1": "Al-Hasakah", "location": "Hasakah",
-		"latitude": "36.5", "longitude": "40.75", "geo_precision": "1", "source": "A; B",
-		"notes":      "escape in Hasakah on 2019-11-12; reported by 2 document(s)",
-		"fatalities": "2", "claims": "escaped: 10-15 (3 claims, 3 sources, conflicting); killed: 2-4 (2 claims, 2 sources, conflicting)",
-		"modality": "asserted", "speakers": "SDF; SOHR",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got  %v\nwant %v", got, want)
-	}
-}
-
 // TestOpenAPICoversRoutes checks that every route the server registers is
 // documented, and that the document is valid JSON with an openapi version.
 func TestOpenAPICoversRoutes(t *testing.T) {
