@@ -80,7 +80,7 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 		d.dates[si] = append(d.dates[si], dt)
 	}
 	for _, q := range a.Numbers {
-		if q.Ordinal || q.DatePart || insideDate(q.Span, a.Dates) {
+		if q.Ordinal || q.DatePart || insideDate(q.Span, a.Dates) || measure(q) {
 			continue
 		}
 		si := d.sentOf(q.FirstToken)
@@ -214,6 +214,8 @@ type draft struct {
 	triggers []lexicon.Match
 	counts   []event.Count
 	actors   []event.Actor
+	casualty bool // a killed or wounded word belongs to it
+	aerial   bool // its perpetrator is an air force
 }
 
 func isCasualty(m lexicon.Match) bool {
@@ -258,16 +260,21 @@ func (d *docState) codeSentence(si int) {
 	for _, t := range casualties {
 		if dr := nearestDraft(violent, t.First); dr != nil {
 			dr.triggers = append(dr.triggers, t)
+			dr.casualty = true
 			continue
+		}
+		if t.Entry.Attrs["alone"] == "no" {
+			continue // وفاة، died, bodies: a death, not by itself a violent event
 		}
 		typ := "killing"
 		if t.Entry.Class == "injury" {
 			typ = "attack"
 		}
-		dr := &draft{typ: typ, trig: t, triggers: []lexicon.Match{t}}
+		dr := &draft{typ: typ, trig: t, triggers: []lexicon.Match{t}, casualty: true}
 		drafts = append(drafts, dr)
 		violent = append(violent, dr)
 	}
+	drafts = clashesInRiots(drafts)
 
 	speakers := d.speakers(si)
 	speakerTok := map[int]bool{}
@@ -314,7 +321,19 @@ func (d *docState) codeSentence(si int) {
 		if dr == nil {
 			continue
 		}
-		dr.actors = append(dr.actors, d.actor(am, dr))
+		a := d.actor(am, dr)
+		if a.Role == "actor" && am.Entry.Attrs["mode"] == "aerial" {
+			dr.aerial = true
+		}
+		dr.actors = append(dr.actors, a)
+	}
+	for _, dr := range drafts {
+		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
+			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
+		}
+	}
+	if d.lang == "en" {
+		d.singularVictims(si, drafts)
 	}
 
 	question := d.isQuestion(sent)
@@ -336,6 +355,7 @@ func (d *docState) codeSentence(si int) {
 			}
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
+		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
 		if d.framed(si, dr.trig) {
 			ev.Modality = event.Hypothetical
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
@@ -869,6 +889,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		a = cod.ACLEDCivilian
 	case !civilianTarget && armedActors >= 2 && cod.ACLEDArmed != nil:
 		a = cod.ACLEDArmed // clashes between two armed sides
+	}
+	if clash(dr) && cod.ACLEDArmed != nil {
+		a = cod.ACLEDArmed // clashes, fighting, a gun battle: two armed sides
 	}
 	if stateActor && cod.ACLEDState != nil {
 		a = cod.ACLEDState

@@ -1,0 +1,88 @@
+package coder
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/marsad-dev/marsad/internal/analysis"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// antDocs reads up to limit bytes of article text from the ANT corpus
+// ($MARSAD_SHARED or ../shared/data); it skips the benchmark when absent.
+func antDocs(b *testing.B, limit int) []text.Document {
+	dir := os.Getenv("MARSAD_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "data")
+	}
+	path := filepath.Join(dir, "news", "ant-2018", "ant_middleEast.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("ANT corpus not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	var docs []text.Document
+	for n := 0; sc.Scan() && n < limit; {
+		var d struct {
+			ID   string `json:"docno"`
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatalf("read %s: %v", path, err)
+		}
+		docs = append(docs, text.Document{ID: d.ID, Text: d.Text, Lang: "ar",
+			Published: time.Date(2018, 2, 18, 0, 0, 0, 0, time.UTC)})
+		n += len(d.Text)
+	}
+	return docs
+}
+
+// BenchmarkCodeCorpus measures the whole extract path (analysis, matching,
+// places, coding) on 2 MB of the ANT corpus, in bytes and sentences per
+// second (skipped when the corpus is absent).
+func BenchmarkCodeCorpus(b *testing.B) {
+	c := testCoder(b)
+	docs := antDocs(b, 2<<20)
+	n, sents := 0, 0
+	for _, d := range docs {
+		n += len(d.Text)
+		sents += len(c.an.Analyze(d.Text, d.Lang, d.Published).Sentences)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			c.Code(d)
+		}
+	}
+	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkCodeCorpusCoderOnly measures the coder alone on analysed
+// documents: what internal/coder and internal/lexicon cost.
+func BenchmarkCodeCorpusCoderOnly(b *testing.B) {
+	c := testCoder(b)
+	docs := antDocs(b, 2<<20)
+	n, sents := 0, 0
+	var as []*analysis.Result
+	for _, d := range docs {
+		n += len(d.Text)
+		a := c.an.Analyze(d.Text, d.Lang, d.Published)
+		sents += len(a.Sentences)
+		as = append(as, a)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, d := range docs {
+			c.CodeAnalysis(d, as[i])
+		}
+	}
+	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
