@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"github.com/marsad-dev/marsad/internal/arabic"
+	"hash/maphash"
 	"io"
 	"maps"
 	"strconv"
 	"strings"
+
+	"github.com/marsad-dev/marsad/internal/arabic"
 
 	geodata "github.com/marsad-dev/marsad/data/geo"
 )
@@ -75,6 +77,18 @@ type Gazetteer struct {
 	freq    map[string]int     // corpus frequency of single-word Arabic name keys
 	stop    map[string]bool    // keys that are not places on their own
 	shared  bool               // index slices are shared with a parent: copy on write
+	// seed hashes keys for the filters; keys holds every index key and
+	// firsts every key of maxLen (see keyFilter).
+	seed         maphash.Seed
+	keys, firsts keyFilter
+}
+
+// maxLenOf returns maxLen[first], consulting the filter first.
+func (g *Gazetteer) maxLenOf(first string) int {
+	if !g.firsts.mayHave(wordHash(g.seed, first)) {
+		return 0
+	}
+	return g.maxLen[first]
 }
 
 // Len returns the number of entries.
@@ -109,7 +123,8 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 // file and the stop list.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{byID: map[string]int32{}, index: make(map[string][]int32, 1<<18),
-		maxLen: make(map[string]int, 1<<17), freq: map[string]int{}, stop: map[string]bool{}}
+		maxLen: make(map[string]int, 1<<17), freq: map[string]int{}, stop: map[string]bool{},
+		seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20)}
 	zr, err := gzip.NewReader(bytes.NewReader(geodata.Gazetteer))
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
@@ -193,6 +208,7 @@ func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 		entries: g.entries[:len(g.entries):len(g.entries)],
 		byID:    maps.Clone(g.byID), index: maps.Clone(g.index), maxLen: maps.Clone(g.maxLen),
 		freq: g.freq, stop: g.stop, shared: true,
+		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(),
 	}
 	pend, err := n.readRows(r, "places file", true)
 	if err != nil {
@@ -334,4 +350,6 @@ func (g *Gazetteer) addKey(k string, idx int32) {
 	if n > g.maxLen[first] {
 		g.maxLen[first] = n
 	}
+	g.keys.add(seqHash(g.seed, k))
+	g.firsts.add(wordHash(g.seed, first))
 }

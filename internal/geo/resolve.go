@@ -143,7 +143,8 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 	if t.Kind != text.Word {
 		return nil
 	}
-	var firsts []string
+	var fbuf [8]string
+	firsts := fbuf[:0]
 	if t.Script == text.Latin {
 		r0, _ := utf8.DecodeRuneInString(t.Text)
 		k := foldLatin(t.Text)
@@ -153,7 +154,7 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 				return nil
 			}
 		}
-		firsts = []string{k}
+		firsts = append(firsts, k)
 	} else {
 		firsts = append(firsts, t.Key)
 		for _, s := range t.Stems {
@@ -164,15 +165,15 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 		// short words the clitic splitter leaves whole, as the first word
 		// of a longer name: وتل أبيض، بتل رفعت
 		if len(t.Stems) == 0 {
-			for _, p := range []string{"و", "ب"} {
-				if rest := strings.TrimPrefix(t.Key, p); rest != t.Key && utf8.RuneCountInString(rest) >= 2 && r.g.maxLen[rest] > 1 {
+			for _, p := range [...]string{"و", "ب"} {
+				if rest := strings.TrimPrefix(t.Key, p); rest != t.Key && utf8.RuneCountInString(rest) >= 2 && r.g.maxLenOf(rest) > 1 {
 					firsts = append(firsts, rest)
 				}
 			}
 		}
 	}
 	for fi, f := range firsts {
-		maxN := r.g.maxLen[f]
+		maxN := r.g.maxLenOf(f)
 		if t.Script == text.Latin && latinArticles[f] {
 			maxN = max(maxN, r.g.maxLen["al"])
 		}
@@ -180,8 +181,10 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 			continue
 		}
 		// collect following words, skipping hyphens
-		words := []string{f}
-		ends := []int{i + 1}
+		var wbuf [8]string
+		var ebuf [8]int
+		words := append(wbuf[:0], f)
+		ends := append(ebuf[:0], i+1)
 		j := i + 1
 		for len(words) < maxN && j < len(toks) {
 			u := &toks[j]
@@ -206,9 +209,32 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 		if t.Script == text.Latin && len(words) > 1 && latinArticles[f] && i+1 < len(toks) && isHyphen(&toks[i+1]) {
 			words[0] = "al"
 		}
+		// hashes of words[:n+1] for the key filter; a word with a space
+		// (never made by the tokenizer) is not filtered.
+		var hbuf [8]uint64
+		hs := hbuf[:0]
+		filtered := true
+		for n, w := range words {
+			if strings.IndexByte(w, ' ') >= 0 {
+				filtered = false
+			}
+			wh := wordHash(r.g.seed, w)
+			if n > 0 {
+				wh = seqNext(hs[n-1], wh)
+			}
+			hs = append(hs, wh)
+		}
 		for n := len(words); n >= 1; n-- {
-			k := strings.Join(words[:n], " ")
-			ids := r.g.index[k]
+			var k string
+			var ids []int32
+			if !filtered || r.g.keys.mayHave(hs[n-1]) {
+				k = strings.Join(words[:n], " ")
+				ids = r.g.index[k]
+			} else if t.Script != text.Latin {
+				continue // not a key: nothing below applies
+			} else {
+				k = strings.Join(words[:n], " ")
+			}
 			if len(ids) == 0 && t.Script == text.Latin {
 				k = skeleton(k)
 				ids = r.g.index[k]
@@ -222,6 +248,7 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 				}
 				m := &mention{first: i, last: ends[n-1], key: k, words: n, latin: t.Script == text.Latin}
 				m.exprFirst, m.exprLast = m.first, m.last
+				m.cands = make([]cand, 0, len(ids))
 				for _, id := range ids {
 					m.cands = append(m.cands, cand{idx: id})
 				}
@@ -233,8 +260,8 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 						m.weak = true
 					}
 				}
-				if fw := strings.Fields(k)[0]; n > 1 {
-					if f, ok := featureCues[fw]; ok {
+				if n > 1 {
+					if f, ok := featureCues[strings.Fields(k)[0]]; ok {
 						m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
 					}
 				}
