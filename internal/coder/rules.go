@@ -57,6 +57,10 @@ func clashesInRiots(drafts []*draft) []*draft {
 // "a soldier was killed").
 var singularDeterminers = map[string]bool{"a": true, "an": true, "another": true, "one": true}
 
+// collective words after "a" make it more than one: a number of, a dozen.
+var collective = map[string]bool{"number": true, "dozen": true, "few": true, "group": true, "total": true,
+	"series": true, "couple": true, "handful": true, "score": true, "hundred": true, "thousand": true}
+
 // singularVictims gives an English killing with no killed count a count of
 // one when its victim is a single person: "killed a police colonel",
 // "shot the driver dead", "A soldier was killed".
@@ -66,7 +70,7 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 		var death *lexicon.Match
 		for i := range dr.triggers {
 			t := &dr.triggers[i]
-			if t.Entry.Class == "death" || (dr.typ == "killing" && t.Entry.Attrs["pos"] == "verb") {
+			if t.Entry.Class == "death" || (dr.typ == "killing" && t.Entry.Attrs["pos"] != "noun") {
 				death = t
 				break
 			}
@@ -76,11 +80,11 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 		}
 		// the victim: right after an active verb, right before a passive one
 		one := false
-		if death.Entry.Attrs["pos"] == "verb" && death.Last < s.Last {
+		if death.Last < s.Last {
 			one = d.singularPhraseAt(death.Last, s.Last, false)
 		}
 		if !one {
-			for i := death.First - 1; i >= s.First && i >= death.First-6; i-- {
+			for i := death.First; i >= s.First && i >= death.First-6; i-- {
 				if d.a.Tokens[i].Key == "was" || d.a.Tokens[i].Key == "is" || d.a.Tokens[i].Key == "has" || d.a.Tokens[i].Key == "been" {
 					one = d.singularPhraseAt(s.First, i, true)
 					break
@@ -114,7 +118,7 @@ func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 	if from < to {
 		k := d.a.Tokens[from].Key
 		if singularDeterminers[k] {
-			return true
+			return from+1 >= to || !collective[d.a.Tokens[from+1].Key]
 		}
 		if k == "the" && from+1 < to {
 			n := d.a.Tokens[from+1].Key
@@ -148,6 +152,9 @@ var relativePronouns = map[string]bool{"الذي": true, "التي": true, "ال
 //   - a verb right after a relative pronoun describes someone (الذي اختطف);
 //   - a condemnation or reaction before the trigger (أدان الهجوم).
 func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
+	if dr.typ == "protest" || dr.typ == "riot" {
+		return d.adjustProtest(dr, c)
+	}
 	cod, ok := d.c.tax.Lookup(dr.typ)
 	if !ok || !cod.Violent {
 		return c
@@ -232,4 +239,28 @@ func measure(q quantity.Quantity) bool {
 		return false
 	}
 	return q.Value >= 1900 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !q.Approx
+}
+
+// adjustProtest scores how surely a protest is reported: a word for the
+// protest itself (تظاهر، اندلعت مظاهرات، خرج المتظاهرون) says it happened;
+// protesters named doing something else, or what they chanted and carried
+// (رفع المتظاهرون لافتات), describe one already told, so participant words
+// alone weigh less; several protest words together weigh more.
+func (d *docState) adjustProtest(dr *draft, c float64) float64 {
+	occurrence := 0
+	for _, t := range dr.triggers {
+		if t.Entry.Class != "protest" && t.Entry.Class != "riot" {
+			continue
+		}
+		if t.Entry.Attrs["role"] != "participant" {
+			occurrence++
+		}
+	}
+	switch {
+	case occurrence == 0:
+		c -= 0.2
+	case occurrence >= 2 || len(dr.triggers) >= 3:
+		c += 0.1
+	}
+	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
 }

@@ -1,0 +1,146 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/marsad-dev/marsad/internal/event"
+)
+
+// factualAt reports whether r holds a factual event with the given PLOVER
+// type at or above the confidence the evaluation uses.
+func factualAt(r event.Result, plover string, min float64) *event.Event {
+	for i := range r.Events {
+		e := &r.Events[i]
+		if e.Plover != nil && *e.Plover == plover && (e.Modality == event.Asserted || e.Modality == event.Claimed) && e.Confidence >= min {
+			return e
+		}
+	}
+	return nil
+}
+
+// TestNotViolentEvents: statements of concern, denials, questions,
+// hypotheticals, condemnations, background and non-violent senses of
+// violence words are not reported violent events.
+func TestNotViolentEvents(t *testing.T) {
+	tests := []struct{ name, lang, text string }{
+		{"concern ar", "ar", "أعربت الأمم المتحدة عن قلقها من احتمال وقوع هجمات جديدة على المدنيين في المنطقة."},
+		{"concern en", "en", "Aid agencies said they were deeply concerned that attacks on civilians could resume."},
+		{"denial ar", "ar", "ونفى الجيش أن تكون قواته قد قصفت القرية أمس."},
+		{"denial en", "en", "The army denied that its soldiers had shelled the village on Monday."},
+		{"question ar", "ar", "هل تهاجم الميليشيا المدينة مرة أخرى؟"},
+		{"question en", "en", "Will the militia attack the town again?"},
+		{"hypothetical ar", "ar", "إذا استمر القصف فقد يقتل المزيد من المدنيين."},
+		{"hypothetical en", "en", "If the talks fail, the rebels could attack the capital."},
+		{"call to kill", "ar", "ودعا التنظيم في تسجيل صوتي إلى اغتيال قادة الحزب."},
+		{"condemnation", "ar", "وأدانت وزارة الخارجية الهجوم على المسجد ووصفته بالعمل الجبان."},
+		{"list of crimes", "ar", "وتحدث التقرير عن القتل والخطف والتعذيب في السجون السرية."},
+		{"relative clause background", "ar", "واستقبل الوزير عائلة الصحافي الذي اختطف في العاصمة."},
+		{"verbal attack", "ar", "وشن النائب هجوما حادا على الحكومة خلال جلسة البرلمان."},
+		{"crisis exploded", "ar", "وحذر المحلل من انفجار الأوضاع في المدينة بعد الانتخابات."},
+		{"settling accounts", "ar", "واتهم النائب الوزيرة بتصفية حسابات مع موظفي الوزارة."},
+		{"trial", "ar", "وأجلت المحكمة محاكمة المتهم بقتل التاجر إلى الشهر المقبل."},
+		{"did not explode", "ar", "وسقطت قذيفة قرب المدرسة من دون أن تنفجر."},
+		{"natural death", "ar", "وأعلنت العائلة وفاة الفنان الكبير في المستشفى."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			if e := factualAt(r, "ASSAULT", 0.7); e != nil {
+				t.Errorf("coded as a reported violent event: %s %s conf=%.2f trigger=%q", e.Type, e.Modality, e.Confidence, e.Trigger.Text)
+			}
+		})
+	}
+}
+
+// TestReportedViolentEvents: news of a violent event with its dead and
+// wounded stays a confident, factual ASSAULT.
+func TestReportedViolentEvents(t *testing.T) {
+	tests := []struct{ name, lang, text string }{
+		{"car bomb with casualties", "ar", "قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق المدينة أمس."},
+		{"gunmen kill soldiers", "ar", "وقال مصدر في الشرطة إن مسلحين قتلوا ثلاثة جنود في هجوم على حاجز شمال المدينة أمس."},
+		{"suicide attack en", "en", "A suicide bomber killed 12 people at a checkpoint in the city on Monday, police said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			if factualAt(r, "ASSAULT", 0.7) == nil {
+				t.Errorf("no confident factual ASSAULT: %+v", r.Events)
+			}
+		})
+	}
+}
+
+func TestMeasuresAreNotCounts(t *testing.T) {
+	r := code(t, "ar", "قتل ثلاثة جنود في هجوم على حاجز يبعد 40 كلم جنوب المدينة.")
+	for _, e := range r.Events {
+		for _, c := range e.Counts {
+			if c.Value == 40 {
+				t.Errorf("distance counted: %+v", c)
+			}
+		}
+	}
+	if e := factualAt(r, "ASSAULT", 0); e == nil || !hasCount(e.Counts, "killed") {
+		t.Errorf("want a killed count: %+v", r.Events)
+	}
+}
+
+func TestACLEDCoding(t *testing.T) {
+	tests := []struct{ name, text, typ, acledType, acledSub string }{
+		{"clashes are battles", "Government forces clashed with rebels near the town, leaving four fighters dead.",
+			"attack", "Battles", "Armed clash"},
+		{"communal clashes are battles", "Herders and farmers clashed in the village over grazing land.",
+			"attack", "Battles", "Armed clash"},
+		{"attack on a village is violence against civilians", "Gunmen attacked a village and burned several huts.",
+			"attack", "Violence against civilians", "Attack"},
+		{"air force attacks are airstrikes", "The air force launched attacks on militant positions near the border.",
+			"airstrike", "Explosions/Remote violence", "Air/drone strike"},
+		{"clashes with protesters are a riot", "Protesters clashed with police in the capital after the vote.",
+			"riot", "Riots", "Violent demonstration"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "en", tt.text)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event: %+v", tt.typ, r.Events)
+			}
+			if e.ACLED == nil || e.ACLED.EventType != tt.acledType || e.ACLED.SubEventType != tt.acledSub {
+				t.Errorf("ACLED = %+v, want %s / %s", e.ACLED, tt.acledType, tt.acledSub)
+			}
+		})
+	}
+}
+
+func TestSingularVictimCountsOne(t *testing.T) {
+	for _, s := range []string{
+		"Gunmen shot dead a local chief in the market.",
+		"A soldier was killed when his patrol was ambushed.",
+	} {
+		r := code(t, "en", s)
+		e := factualAt(r, "ASSAULT", 0)
+		if e == nil {
+			t.Fatalf("%q: no ASSAULT: %+v", s, r.Events)
+		}
+		n := 0.0
+		for _, c := range e.Counts {
+			if c.What == "killed" {
+				n += c.Value
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: killed = %v, want 1 (%+v)", s, n, e.Counts)
+		}
+	}
+}
+
+func TestProtestOccurrence(t *testing.T) {
+	happened := code(t, "ar", "خرج آلاف المتظاهرين إلى الشوارع في العاصمة أمس احتجاجا على ارتفاع الأسعار.")
+	if factualAt(happened, "PROTEST", 0.7) == nil {
+		t.Errorf("protest report not confident: %+v", happened.Events)
+	}
+	described := code(t, "ar", "ورفع المتظاهرون لافتات تطالب بالإصلاح.")
+	if e := factualAt(described, "PROTEST", 0.7); e != nil {
+		t.Errorf("a description of protesters coded as a confident protest: conf=%.2f", e.Confidence)
+	}
+}
