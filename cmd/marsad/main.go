@@ -63,6 +63,7 @@ func commands() map[string]command {
 		"gazetteer": {"rebuild the embedded gazetteer from the shared source data (gazetteer build)", (*Main).runGazetteer},
 		"extract":   {"code the events and figures of reports (JSON, JSONL or a table)", (*Main).runExtract},
 		"worker":    {"pull queued documents (NATS JetStream), code them and store them", (*Main).runWorker},
+		"bench":     {"measure speed and memory on a corpus: analysis, extract, gazetteer, ingest, queries", (*Main).runBench},
 		"status":    {"show a queue: pending, in flight, done, dead-lettered, rate per worker", (*Main).runStatus},
 	}
 }
