@@ -68,6 +68,8 @@ var Dialect = sqlstore.Dialect{
 		WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ?`,
 	MatchDocIDs: `SELECT id FROM documents WHERE tsv @@ plainto_tsquery('simple', ?)`,
 	FullText:    strings.TrimSpace,
+	Is:          "IS NOT DISTINCT FROM",
+	Shard:       "pg_backend_pid() % 8",
 }
 
 // Open connects to the PostgreSQL store at a postgres:// or postgresql://

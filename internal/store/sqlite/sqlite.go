@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -49,6 +50,8 @@ var Dialect = sqlstore.Dialect{
 		WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
 	MatchDocIDs: `SELECT d.id FROM documents d WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
 	FullText:    ftsQuery,
+	Is:          "IS",
+	Shard:       "0", // writers are serialised
 }
 
 // ftsQuery quotes each word of a user query as an FTS5 string, so that
@@ -111,39 +114,145 @@ func Open(ctx context.Context, u string) (*sqlstore.Store, error) {
 
 // conn is sqlstore.Conn over database/sql. Write transactions begin
 // IMMEDIATE (the _txlock setting), so SQLite serialises writers and no
-// further locking is needed.
-type conn struct{ db *sql.DB }
+// further locking is needed. Statements are prepared once per connection
+// and kept (modernc.org/sqlite would otherwise parse every statement on
+// every call, which cost more than running most of them).
+type conn struct {
+	db *sql.DB
 
-type rows struct{ *sql.Rows }
-
-func (r rows) Close() { r.Rows.Close() }
-
-type querier interface {
-	ExecContext(context.Context, string, ...any) (sql.Result, error)
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
 }
 
-type q struct{ db querier }
+// maxStmts bounds the statement cache; statements past it are prepared per
+// call.
+const maxStmts = 512
+
+// stmt returns the cached prepared statement for s, or nil when the cache
+// is full or s may hold several statements (migrations), which a prepared
+// statement would cut short. Inside a transaction (inTx) a statement not
+// yet cached is prepared in the background and nil returned: preparing
+// needs a connection of the pool, and a writer holding SQLite's write lock
+// must not wait for one while the other connections wait for that lock.
+func (c *conn) stmt(ctx context.Context, s string, inTx bool) (*sql.Stmt, error) {
+	if strings.Contains(s, ";") {
+		return nil, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[s]; ok || len(c.stmts) >= maxStmts {
+		return st, nil // nil while being prepared in the background
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*sql.Stmt{}
+	}
+	if inTx {
+		c.stmts[s] = nil
+		go c.prepare(s)
+		return nil, nil
+	}
+	st, err := c.db.PrepareContext(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[s] = st
+	return st, nil
+}
+
+func (c *conn) prepare(s string) {
+	st, err := c.db.Prepare(s)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case err != nil:
+		delete(c.stmts, s) // try again next time
+	case c.stmts == nil: // closed
+		st.Close()
+	default:
+		c.stmts[s] = st
+	}
+}
+
+type rows struct {
+	*sql.Rows
+	stmt *sql.Stmt // a transaction's statement, closed with the rows
+}
+
+func (r rows) Close() {
+	r.Rows.Close()
+	if r.stmt != nil {
+		r.stmt.Close()
+	}
+}
+
+// q runs statements on the pool (tx nil) or in a transaction.
+type q struct {
+	c  *conn
+	tx *sql.Tx
+}
+
+func (q q) prepared(ctx context.Context, s string) (*sql.Stmt, bool, error) {
+	st, err := q.c.stmt(ctx, s, q.tx != nil)
+	if err != nil || st == nil {
+		return nil, false, err
+	}
+	if q.tx != nil {
+		return q.tx.StmtContext(ctx, st), true, nil
+	}
+	return st, false, nil
+}
 
 func (q q) Exec(ctx context.Context, s string, args ...any) error {
-	_, err := q.db.ExecContext(ctx, s, args...)
+	st, own, err := q.prepared(ctx, s)
+	if err != nil {
+		return err
+	}
+	switch {
+	case st == nil && q.tx != nil:
+		_, err = q.tx.ExecContext(ctx, s, args...)
+	case st == nil:
+		_, err = q.c.db.ExecContext(ctx, s, args...)
+	default:
+		_, err = st.ExecContext(ctx, args...)
+		if own {
+			st.Close()
+		}
+	}
 	return err
 }
 
 func (q q) Query(ctx context.Context, s string, args ...any) (sqlstore.Rows, error) {
-	r, err := q.db.QueryContext(ctx, s, args...)
+	st, own, err := q.prepared(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	return rows{r}, nil
+	var r *sql.Rows
+	switch {
+	case st == nil && q.tx != nil:
+		r, err = q.tx.QueryContext(ctx, s, args...)
+	case st == nil:
+		r, err = q.c.db.QueryContext(ctx, s, args...)
+	default:
+		r, err = st.QueryContext(ctx, args...)
+	}
+	if err != nil {
+		if own {
+			st.Close()
+		}
+		return nil, err
+	}
+	if !own {
+		st = nil
+	}
+	return rows{r, st}, nil
 }
 
 func (c *conn) Exec(ctx context.Context, s string, args ...any) error {
-	return q{c.db}.Exec(ctx, s, args...)
+	return q{c: c}.Exec(ctx, s, args...)
 }
 
 func (c *conn) Query(ctx context.Context, s string, args ...any) (sqlstore.Rows, error) {
-	return q{c.db}.Query(ctx, s, args...)
+	return q{c: c}.Query(ctx, s, args...)
 }
 
 func (c *conn) InTx(ctx context.Context, fn func(sqlstore.Querier, func(...string) error) error) error {
@@ -151,7 +260,7 @@ func (c *conn) InTx(ctx context.Context, fn func(sqlstore.Querier, func(...strin
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(q{tx}, func(...string) error { return nil }); err != nil {
+	if err := fn(q{c, tx}, func(...string) error { return nil }); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -161,4 +270,14 @@ func (c *conn) InTx(ctx context.Context, fn func(sqlstore.Querier, func(...strin
 	return nil
 }
 
-func (c *conn) Close() error { return c.db.Close() }
+func (c *conn) Close() error {
+	c.mu.Lock()
+	for _, st := range c.stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+	c.stmts = nil
+	c.mu.Unlock()
+	return c.db.Close()
+}

@@ -48,6 +48,12 @@ type Dialect struct {
 	MatchDocIDs string
 	// FullText turns a user's query into the dialect's query argument.
 	FullText func(string) string
+	// Is is the null-safe equality operator ("IS", "IS NOT DISTINCT FROM").
+	Is string
+	// Shard is an expression between 0 and 7 that spreads concurrent
+	// writers over the rows of record_stats ("0" where writers are
+	// serialised anyway).
+	Shard string
 }
 
 func (d *Dialect) q(s string) string {

@@ -344,16 +344,20 @@ func (s *Store) CountEvents(ctx context.Context, f store.Filter, bucket string) 
 		return where + " AND " + c
 	}
 	var q string
-	switch bucket {
-	case store.BucketDay:
-		q = `SELECT e.day_lo, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY e.day_lo, e.type ORDER BY 1, 2`
-	case store.BucketWeek:
-		q = `SELECT (e.day_lo + 3) / 7, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY (e.day_lo + 3) / 7, e.type ORDER BY 1, 2`
-	case store.BucketPlace:
-		q = `SELECT e.place_key, e.type, COUNT(*), MIN(e.place_name), MIN(e.lat), MIN(e.lon) FROM events e` +
-			and(`e.place_key IS NOT NULL`) + ` GROUP BY e.place_key, e.type ORDER BY 1, 2`
-	default:
-		return nil, fmt.Errorf("count events: bucket %q: want day, week or place", bucket)
+	if sq, sargs, ok := s.summaryCount(f, bucket); ok {
+		q, args = sq, sargs
+	} else {
+		switch bucket {
+		case store.BucketDay:
+			q = `SELECT e.day_lo, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY e.day_lo, e.type ORDER BY 1, 2`
+		case store.BucketWeek:
+			q = `SELECT (e.day_lo + 3) / 7, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY (e.day_lo + 3) / 7, e.type ORDER BY 1, 2`
+		case store.BucketPlace:
+			q = `SELECT e.place_key, e.type, COUNT(*), MIN(e.place_name), MIN(e.lat), MIN(e.lon) FROM events e` +
+				and(`e.place_key IS NOT NULL`) + ` GROUP BY e.place_key, e.type ORDER BY 1, 2`
+		default:
+			return nil, fmt.Errorf("count events: bucket %q: want day, week or place", bucket)
+		}
 	}
 	rows, err := s.c.Query(ctx, s.d.q(q), args...)
 	if err != nil {
@@ -389,6 +393,76 @@ func (s *Store) CountEvents(ctx context.Context, f store.Filter, bucket string) 
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// summaryCount returns the query of CountEvents over the summary tables
+// when the filter allows it: event_days for days and weeks filtered by
+// type and dates, event_places for places filtered by type, bounding box,
+// country, admin1 and place. Both give the same rows as the query over
+// events.
+func (s *Store) summaryCount(f store.Filter, bucket string) (string, []any, bool) {
+	if f.Actor != "" || f.Modality != "" || f.Speaker != "" || f.Query != "" {
+		return "", nil, false
+	}
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if len(f.Types) > 0 {
+		add(`type IN (?`+strings.Repeat(", ?", len(f.Types)-1)+`)`, anys(f.Types)...)
+	}
+	where := func() string {
+		if len(conds) == 0 {
+			return ""
+		}
+		return " WHERE " + strings.Join(conds, " AND ")
+	}
+	switch bucket {
+	case store.BucketDay, store.BucketWeek:
+		if f.BBox != nil || f.Country != "" || f.Admin1 != "" || f.Place != "" {
+			return "", nil, false
+		}
+		if f.From != "" {
+			d, ok := merge.ParseDay(f.From)
+			if !ok {
+				return "", nil, false
+			}
+			add(`day_hi >= ? AND day_lo >= ?`, int64(d), int64(d-366))
+		}
+		if f.To != "" {
+			d, ok := merge.ParseDay(f.To)
+			if !ok {
+				return "", nil, false
+			}
+			add(`day_lo <= ?`, int64(d))
+		}
+		k := `day_lo`
+		if bucket == store.BucketWeek {
+			k = `(day_lo + 3) / 7`
+		}
+		return `SELECT ` + k + `, type, CAST(SUM(n) AS BIGINT) FROM event_days` + where() + ` GROUP BY ` + k + `, type ORDER BY 1, 2`, args, true
+	case store.BucketPlace:
+		if f.From != "" || f.To != "" {
+			return "", nil, false
+		}
+		if b := f.BBox; b != nil {
+			add(`lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		}
+		if f.Country != "" {
+			add(`country = ?`, strings.ToUpper(f.Country))
+		}
+		if f.Admin1 != "" {
+			add(`admin1 = ?`, f.Admin1)
+		}
+		if f.Place != "" {
+			add(`(place_key = ? OR place_key = ? OR lower(place_name) = ?)`, f.Place, "name:"+strings.ToLower(f.Place), strings.ToLower(f.Place))
+		}
+		return `SELECT place_key, type, CAST(SUM(n) AS BIGINT), MIN(place_name), MIN(lat), MIN(lon) FROM event_places` + where() +
+			` GROUP BY place_key, type ORDER BY 1, 2`, args, true
+	}
+	return "", nil, false
 }
 
 // Figures implements store.Store.
@@ -447,30 +521,40 @@ func (s *Store) Figures(ctx context.Context, f store.FigureFilter) ([]store.Figu
 	return out, rows.Err()
 }
 
-// Stats implements store.Store.
+// Stats implements store.Store. The counts come from record_stats, the
+// outlets from a skip scan of documents_outlet (one probe per outlet).
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	counts := []struct {
-		q string
-		n *int
-	}{
-		{`SELECT COUNT(*) FROM documents`, &st.Documents},
-		{`SELECT COUNT(DISTINCT dup_group) FROM documents`, &st.DupGroups},
-		{`SELECT COUNT(DISTINCT outlet) FROM documents WHERE outlet <> ''`, &st.Outlets},
-		{`SELECT COUNT(*) FROM mentions`, &st.Mentions},
-		{`SELECT COUNT(*) FROM events`, &st.Events},
-		{`SELECT COUNT(*) FROM claims`, &st.Claims},
-		{`SELECT COUNT(*) FROM figures`, &st.Figures},
+	rows, err := s.c.Query(ctx, `SELECT name, CAST(SUM(n) AS BIGINT) FROM record_stats GROUP BY name`)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
 	}
-	for _, c := range counts {
+	defer rows.Close()
+	dest := map[string]*int{"documents": &st.Documents, "dup_groups": &st.DupGroups, "mentions": &st.Mentions,
+		"events": &st.Events, "claims": &st.Claims, "figures": &st.Figures}
+	for rows.Next() {
+		var name string
 		var n int64
-		if err := queryRow(ctx, s.c, c.q, nil, &n); err != nil {
+		if err := rows.Scan(&name, &n); err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}
-		*c.n = int(n)
+		if p := dest[name]; p != nil {
+			*p = int(n)
+		}
 	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	var outlets int64
+	if err := queryRow(ctx, s.c, `WITH RECURSIVE o(x) AS (
+		SELECT MIN(outlet) FROM documents WHERE outlet > ''
+		UNION ALL SELECT (SELECT MIN(outlet) FROM documents WHERE outlet > o.x) FROM o WHERE o.x IS NOT NULL)
+		SELECT COUNT(x) FROM o`, nil, &outlets); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Outlets = int(outlets)
 	var lo, hi sql.NullInt64
-	if err := queryRow(ctx, s.c, `SELECT MIN(day_lo), MAX(day_lo) FROM events`, nil, &lo, &hi); err != nil {
+	if err := queryRow(ctx, s.c, `SELECT MIN(day_lo), MAX(day_lo) FROM event_days`, nil, &lo, &hi); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
 	if lo.Valid {

@@ -72,84 +72,131 @@ func (s *Store) PutDocument(ctx context.Context, doc store.Document, res event.R
 	if doc.ID == "" {
 		return store.PutResult{}, errors.New("put document: empty id")
 	}
-	if doc.Hash == "" {
-		doc.Hash = ContentHash(doc)
-	}
 	var out store.PutResult
 	err := s.c.InTx(ctx, func(tx Querier, lock func(...string) error) error {
-		out = store.PutResult{}
-		if err := lock("doc:" + doc.ID); err != nil {
+		t := newTally()
+		var err error
+		if out, err = s.put(ctx, tx, lock, doc, res, t); err != nil {
 			return err
 		}
-		var oldHash string
-		err := queryRow(ctx, tx, s.d.q(`SELECT hash FROM documents WHERE id = ?`), []any{doc.ID}, &oldHash)
-		switch {
-		case err == nil && oldHash == doc.Hash:
-			out.Status = store.Unchanged
-			return nil
-		case err == nil:
-			out.Status = store.Replaced
-		case errors.Is(err, errNoRows):
-			out.Status = store.Inserted
-		default:
-			return fmt.Errorf("look up document: %w", err)
-		}
-		var removed []merge.Mention
-		if out.Status == store.Replaced {
-			removed, err = s.scanMentions(ctx, tx, false, `WHERE m.document_id = ?`, doc.ID)
-			if err != nil {
-				return fmt.Errorf("old mentions: %w", err)
-			}
-			for _, q := range []string{
-				`DELETE FROM mentions WHERE document_id = ?`,
-				`DELETE FROM figures WHERE document_id = ?`,
-				`DELETE FROM documents WHERE id = ?`,
-			} {
-				if err := tx.Exec(ctx, s.d.q(q), doc.ID); err != nil {
-					return fmt.Errorf("remove old version: %w", err)
-				}
-			}
-		}
-		// Two near-duplicates share a band value: locking the bands
-		// makes concurrent near-duplicates see each other (PostgreSQL).
-		if doc.SimHash != 0 {
-			b := bands(doc.SimHash)
-			keys := []string{}
-			for i, v := range b {
-				keys = append(keys, fmt.Sprintf("band%d:%d", i, v))
-			}
-			slices.Sort(keys)
-			if err := lock(keys...); err != nil {
-				return err
-			}
-		}
-		if doc.DupGroup, err = s.dupGroup(ctx, tx, doc); err != nil {
-			return err
-		}
-		if err := s.insertDocument(ctx, tx, doc, res); err != nil {
-			return err
-		}
-		added := merge.Mentions(doc, res)
-		fams := map[string]bool{}
-		for _, m := range slices.Concat(added, removed) {
-			fams["family:"+merge.Family(m.Event.Type)] = true
-		}
-		keys := make([]string, 0, len(fams))
-		for k := range fams {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys) // a fixed order: no deadlock between writers
-		if err := lock(keys...); err != nil {
-			return err
-		}
-		w, r, err := s.merge(ctx, tx, doc.ID, added, removed)
-		out.Written, out.Removed = w, r
-		return err
+		return s.apply(ctx, tx, t)
 	})
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("put document %s: %w", doc.ID, err)
 	}
 	return out, nil
+}
+
+// Coded is a document with its coded result.
+type Coded struct {
+	Doc store.Document
+	Res event.Result
+}
+
+// PutBatch stores documents one after the other in one transaction: the
+// record is the one PutDocument would leave, with one commit instead of
+// one per document. It is meant for bulk loads by a single writer (the
+// benchmarks' synthetic records): its locks are not taken in one global
+// order, so concurrent PutBatch calls on PostgreSQL may deadlock.
+func (s *Store) PutBatch(ctx context.Context, docs []Coded) error {
+	return s.c.InTx(ctx, func(tx Querier, lock func(...string) error) error {
+		t := newTally()
+		for _, d := range docs {
+			if d.Doc.ID == "" {
+				return errors.New("put document: empty id")
+			}
+			if _, err := s.put(ctx, tx, lock, d.Doc, d.Res, t); err != nil {
+				return fmt.Errorf("put document %s: %w", d.Doc.ID, err)
+			}
+		}
+		return s.apply(ctx, tx, t)
+	})
+}
+
+// put is PutDocument inside a transaction, counting its changes to the
+// summary tables in t.
+func (s *Store) put(ctx context.Context, tx Querier, lock func(...string) error, doc store.Document, res event.Result, t *tally) (store.PutResult, error) {
+	if doc.Hash == "" {
+		doc.Hash = ContentHash(doc)
+	}
+	var out store.PutResult
+	if err := lock("doc:" + doc.ID); err != nil {
+		return out, err
+	}
+	var oldHash, oldGroup string
+	err := queryRow(ctx, tx, s.d.q(`SELECT hash, dup_group FROM documents WHERE id = ?`), []any{doc.ID}, &oldHash, &oldGroup)
+	switch {
+	case err == nil && oldHash == doc.Hash:
+		out.Status = store.Unchanged
+		return out, nil
+	case err == nil:
+		out.Status = store.Replaced
+	case errors.Is(err, errNoRows):
+		out.Status = store.Inserted
+	default:
+		return out, fmt.Errorf("look up document: %w", err)
+	}
+	var removed []merge.Mention
+	if out.Status == store.Replaced {
+		removed, err = s.scanMentions(ctx, tx, false, `WHERE m.document_id = ?`, doc.ID)
+		if err != nil {
+			return out, fmt.Errorf("old mentions: %w", err)
+		}
+		var nfig int64
+		if err := queryRow(ctx, tx, s.d.q(`SELECT COUNT(*) FROM figures WHERE document_id = ?`), []any{doc.ID}, &nfig); err != nil {
+			return out, fmt.Errorf("old figures: %w", err)
+		}
+		for _, q := range []string{
+			`DELETE FROM mentions WHERE document_id = ?`,
+			`DELETE FROM figures WHERE document_id = ?`,
+			`DELETE FROM documents WHERE id = ?`,
+		} {
+			if err := tx.Exec(ctx, s.d.q(q), doc.ID); err != nil {
+				return out, fmt.Errorf("remove old version: %w", err)
+			}
+		}
+		t.counts["documents"]--
+		t.counts["mentions"] -= int64(len(removed))
+		t.counts["figures"] -= nfig
+		t.groups[oldGroup]--
+	}
+	// Two near-duplicates share a band value: locking the bands makes
+	// concurrent near-duplicates see each other (PostgreSQL).
+	if doc.SimHash != 0 {
+		b := bands(doc.SimHash)
+		keys := []string{}
+		for i, v := range b {
+			keys = append(keys, fmt.Sprintf("band%d:%d", i, v))
+		}
+		slices.Sort(keys)
+		if err := lock(keys...); err != nil {
+			return out, err
+		}
+	}
+	if doc.DupGroup, err = s.dupGroup(ctx, tx, doc); err != nil {
+		return out, err
+	}
+	if err := s.insertDocument(ctx, tx, doc, res); err != nil {
+		return out, err
+	}
+	t.counts["documents"]++
+	t.counts["figures"] += int64(len(res.Figures))
+	t.groups[doc.DupGroup]++
+	added := merge.Mentions(doc, res)
+	fams := map[string]bool{}
+	for _, m := range slices.Concat(added, removed) {
+		fams["family:"+merge.Family(m.Event.Type)] = true
+	}
+	keys := make([]string, 0, len(fams))
+	for k := range fams {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // a fixed order: no deadlock between writers
+	if err := lock(keys...); err != nil {
+		return out, err
+	}
+	out.Written, out.Removed, err = s.merge(ctx, tx, doc.ID, added, removed, t)
+	return out, err
 }
 
 // dupGroup finds the group of the nearest stored near-duplicate.
@@ -419,7 +466,7 @@ func (s *Store) fullEvents(ctx context.Context, tx Querier, clusters []merge.Clu
 
 // merge re-groups the component(s) the new and removed mentions touch and
 // writes back the events whose membership changed.
-func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, removed []merge.Mention) (written, gone []string, err error) {
+func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, removed []merge.Mention, t *tally) (written, gone []string, err error) {
 	set, oldIDs, err := merge.Closure(ctx, finder{s, tx, docID}, added, removed)
 	if err != nil {
 		return nil, nil, err
@@ -467,7 +514,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		if keep[id] {
 			continue
 		}
-		if err := s.deleteEvent(ctx, tx, id); err != nil {
+		if err := s.deleteEvent(ctx, tx, id, t); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -475,7 +522,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 	for _, c := range changed {
 		newIDs[c.ID] = true
 		written = append(written, c.ID)
-		if err := s.insertEvent(ctx, tx, c); err != nil {
+		if err := s.insertEvent(ctx, tx, c, t); err != nil {
 			return nil, nil, err
 		}
 		for _, m := range c.Mentions {
@@ -484,6 +531,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 				if err := s.insertMention(ctx, tx, m); err != nil {
 					return nil, nil, err
 				}
+				t.counts["mentions"]++
 			case prevEvent[m.ID] != c.ID:
 				if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET event_id = ? WHERE id = ?`), c.ID, m.ID); err != nil {
 					return nil, nil, fmt.Errorf("move mention %s: %w", m.ID, err)
@@ -500,7 +548,19 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 	return written, gone, nil
 }
 
-func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string) error {
+func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string, t *tally) error {
+	var typ string
+	var lo, hi, nclaims sql.NullInt64
+	var pk placeKey
+	var key sql.NullString
+	if err := queryRow(ctx, tx, s.d.q(`SELECT e.type, e.day_lo, e.day_hi, e.place_key, e.place_name, e.country, e.admin1, e.lat, e.lon,
+		(SELECT COUNT(*) FROM claims c WHERE c.event_id = e.id) FROM events e WHERE e.id = ?`), []any{id},
+		&typ, &lo, &hi, &key, &pk.name, &pk.country, &pk.admin1, &pk.lat, &pk.lon, &nclaims); err != nil {
+		return fmt.Errorf("delete event %s: %w", id, err)
+	}
+	pk.key = key.String
+	t.event(-1, typ, lo, hi, pk)
+	t.counts["claims"] -= nclaims.Int64
 	for _, q := range []string{
 		`DELETE FROM claims WHERE event_id = ?`,
 		`DELETE FROM event_actors WHERE event_id = ?`,
@@ -555,7 +615,7 @@ func (s *Store) insertMention(ctx context.Context, tx Querier, m merge.Mention) 
 // "-date" order, before them in "date" order.
 const undatedSort = -1 << 30
 
-func (s *Store) insertEvent(ctx context.Context, tx Querier, c merge.Cluster) error {
+func (s *Store) insertEvent(ctx context.Context, tx Querier, c merge.Cluster, t *tally) error {
 	ev := merge.Build(c)
 	claims := ev.Claims
 	ev.Claims = nil
@@ -579,6 +639,13 @@ func (s *Store) insertEvent(ctx context.Context, tx Querier, c merge.Cluster) er
 		ev.Modality, boolInt(ev.Denied), boolInt(ev.Conflict), int64(ev.NMentions), int64(ev.NDocuments), string(data)); err != nil {
 		return fmt.Errorf("insert event %s: %w", ev.ID, err)
 	}
+	var nlo, nhi sql.NullInt64
+	if lo != nil {
+		nlo, nhi = sql.NullInt64{Int64: lo.(int64), Valid: true}, sql.NullInt64{Int64: hi.(int64), Valid: true}
+	}
+	pkS, _ := pk.(string)
+	t.event(1, ev.Type, nlo, nhi, placeKey{key: pkS, name: nullS(name), country: nullS(country), admin1: nullS(admin1), lat: nullF(lat), lon: nullF(lon)})
+	t.counts["claims"] += int64(len(claims))
 	seen := map[string]bool{}
 	for _, a := range ev.Actors {
 		for _, k := range actorKeys(a) {

@@ -50,6 +50,11 @@ func Run(t *testing.T, open Opener) {
 func fresh(t *testing.T, open Opener) store.Store {
 	s := open(t)
 	t.Cleanup(func() {
+		if c, ok := s.(interface{ CheckSummaries(context.Context) error }); ok {
+			if err := c.CheckSummaries(context.Background()); err != nil {
+				t.Errorf("summaries: %v", err)
+			}
+		}
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
 		}
