@@ -8,6 +8,7 @@ import (
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/lexicon"
 	"github.com/marsad-dev/marsad/internal/quantity"
+	"github.com/marsad-dev/marsad/internal/text"
 )
 
 // clash reports whether a draft's words describe fighting between two
@@ -263,4 +264,140 @@ func (d *docState) adjustProtest(dr *draft, c float64) float64 {
 		c += 0.1
 	}
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+// afterPassive are the words that may follow an English casualty verb that
+// has no object: "2 soldiers killed in Wau", "a policeman was shot near".
+var afterPassive = map[string]bool{"in": true, "at": true, "on": true, "when": true, "while": true, "during": true,
+	"after": true, "by": true, "near": true, "and": true, ",": true, ".": true, "as": true, "following": true,
+	"outside": true, "inside": true, "since": true, "overnight": true, "yesterday": true, "today": true, ";": true}
+
+// nearestCasualty gives the role of an actor that sits next to a killed or
+// wounded word of the draft: the one killed or wounded (a victim) when it
+// is the subject of a passive use (2 soldiers killed, أصيب جنديان) or the
+// object of an active one (killed three policemen). It reports false when
+// the nearest trigger word is not a casualty word or the actor is its
+// agent.
+func (d *docState) nearestCasualty(am lexicon.Match, dr *draft) (string, bool) {
+	var best *lexicon.Match
+	bestDist := math.MaxInt
+	for i := range dr.triggers {
+		t := &dr.triggers[i]
+		if dist := tokDistance(am.First, am.Last, t.First, t.Last); dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	if best == nil || !isCasualty(*best) || bestDist > 4 {
+		return "", false
+	}
+	t := best
+	if am.First >= t.Last {
+		if t.Entry.Attrs["pos"] == "verb" && t.Entry.Attrs["passive"] != "true" && d.lang == "en" {
+			return "victim", true // killed three policemen
+		}
+		if d.lang == "ar" && t.Entry.Attrs["passive"] == "true" {
+			return "victim", true // أصيب جنديان
+		}
+		return "", false
+	}
+	// the actor comes first: a victim when the verb is passive or has no object
+	if t.Entry.Attrs["passive"] == "true" || (t.Entry.Attrs["pos"] == "noun" && d.lang == "ar") {
+		return "victim", true
+	}
+	if d.lang == "en" {
+		first := strings.ToLower(d.a.Tokens[t.First].Text)
+		if first == "were" || first == "was" || t.Last >= d.a.Sentences[d.sentOf(t.First)].Last || afterPassive[d.a.Tokens[t.Last].Key] {
+			return "victim", true
+		}
+		for i := am.Last; i < t.First; i++ {
+			switch d.a.Tokens[i].Key {
+			case "was", "were", "been", "is", "are":
+				return "victim", true
+			}
+		}
+	}
+	return "", false
+}
+
+// crowdCoding is ACLED's coding of force used on a crowd: arrests at a
+// protest are a protest with intervention, and attacks on protesters are
+// excessive force against protesters — both protest events, not arrests or
+// violence against civilians. nil when the event is no such thing.
+func crowdCoding(ev *event.Event, dr *draft) *event.ACLED {
+	protesters := false
+	for _, a := range ev.Actors {
+		if a.Code == "actor:protesters" && a.Role != "actor" {
+			protesters = true
+		}
+	}
+	switch ev.Type {
+	case "arrest":
+		if dr.crowd || protesters {
+			return &event.ACLED{EventType: "Protests", SubEventType: "Protest with intervention"}
+		}
+	case "attack", "killing":
+		if protesters && !clash(dr) {
+			return &event.ACLED{EventType: "Protests", SubEventType: "Excessive force against protesters"}
+		}
+	}
+	return nil
+}
+
+// subjectCount finds, in English, the casualty word a number is the
+// subject of: "six others were seriously injured" — the number, a few
+// words of its noun phrase, then the verb, with no punctuation between. The
+// number belongs to that verb even when another trigger sits closer on its
+// left ("A child was killed and six others were injured").
+func (d *docState) subjectCount(q quantity.Quantity, drafts []*draft) (*draft, lexicon.Match, bool) {
+	if d.lang != "en" {
+		return nil, lexicon.Match{}, false
+	}
+	for _, dr := range drafts {
+		for _, t := range dr.triggers {
+			if !isCasualty(t) || t.First < q.LastToken || t.First-q.LastToken > 5 {
+				continue
+			}
+			clean := true
+			for i := q.LastToken; i < t.First; i++ {
+				if d.a.Tokens[i].Kind == text.Punct || d.a.Tokens[i].Kind == text.Number {
+					clean = false
+					break
+				}
+			}
+			if clean {
+				return dr, t, true
+			}
+		}
+	}
+	return nil, lexicon.Match{}, false
+}
+
+// dropPerpetratorCounts turns a killed or wounded count into "other" when
+// the counted noun is the perpetrator ("Two armed men killed two
+// gendarmes": the first two are the attackers).
+func (d *docState) dropPerpetratorCounts(dr *draft) {
+	if d.lang == "ar" {
+		// قتل ثلاثة جنود: the counted noun of a casualty count is its victim
+		for i := range dr.actors {
+			a := &dr.actors[i]
+			for _, c := range dr.counts {
+				if (c.What == "killed" || c.What == "injured") && a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End {
+					a.Role = "victim"
+				}
+			}
+		}
+		return
+	}
+	for i := range dr.counts {
+		c := &dr.counts[i]
+		if c.What != "killed" && c.What != "injured" {
+			continue
+		}
+		for _, a := range dr.actors {
+			if a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End && a.Kind != "civilian" {
+				c.What = "other"
+				break
+			}
+		}
+	}
 }

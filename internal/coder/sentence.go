@@ -215,6 +215,7 @@ type draft struct {
 	counts   []event.Count
 	actors   []event.Actor
 	casualty bool // a killed or wounded word belongs to it
+	crowd    bool // its sentence tells of a protest or riot
 	aerial   bool // its perpetrator is an air force
 }
 
@@ -300,6 +301,9 @@ func (d *docState) codeSentence(si int) {
 				}
 			}
 		}
+		if dr, t, ok := d.subjectCount(q, drafts); ok && t.First != bestTrig.First {
+			best, bestTrig, bestDist = dr, t, 0 // "... and six others were injured"
+		}
 		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
 			best.counts = append(best.counts, d.count(q, bestTrig, best.typ))
 			continue
@@ -328,6 +332,7 @@ func (d *docState) codeSentence(si int) {
 		dr.actors = append(dr.actors, a)
 	}
 	for _, dr := range drafts {
+		d.dropPerpetratorCounts(dr)
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
 		}
@@ -336,8 +341,15 @@ func (d *docState) codeSentence(si int) {
 		d.singularVictims(si, drafts)
 	}
 
+	crowd := false
+	for _, dr := range drafts {
+		if dr.typ == "protest" || dr.typ == "riot" {
+			crowd = true
+		}
+	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
+		dr.crowd = crowd
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
@@ -367,7 +379,7 @@ func (d *docState) codeSentence(si int) {
 
 // specificViolence are the event types a generic "attack" word in the same
 // sentence describes more precisely (قصف ... استهدف محيط السجن).
-var specificViolence = map[string]bool{"airstrike": true, "shelling": true, "bombing": true, "abduction": true}
+var specificViolence = map[string]bool{"airstrike": true, "shelling": true, "bombing": true, "abduction": true, "killing": true}
 
 // absorbGeneric folds generic attack drafts into a specific violent draft
 // of the same sentence.
@@ -573,6 +585,9 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 	kind := am.Entry.Class
 	role := "actor"
 	t := dr.trig
+	if cas, ok := d.nearestCasualty(am, dr); ok && kind != "civilian" {
+		return d.actorAs(am, cas) // soldiers killed, killed three policemen
+	}
 	after := am.First >= t.Last
 	passive := t.Entry.Attrs["passive"] == "true"
 	verb := t.Entry.Attrs["pos"] == "verb"
@@ -882,6 +897,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 			}
 		}
 	}
+	if dr.typ == "killing" && !isCasualty(dr.trig) {
+		armedTarget = false // an assassination or execution of one officer is not a battle
+	}
 	switch {
 	case armedTarget && cod.ACLEDArmed != nil:
 		a = cod.ACLEDArmed // soldiers or militants hit: a battle
@@ -900,6 +918,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		cp := *a
 		if ev.PloverMode != nil && *ev.PloverMode == "suicide-attack" {
 			cp = event.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Suicide bomb"}
+		}
+		if o := crowdCoding(ev, dr); o != nil {
+			cp = *o
 		}
 		ev.ACLED = &cp
 	}
