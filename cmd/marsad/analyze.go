@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/marsad-dev/marsad/internal/analysis"
 	"github.com/marsad-dev/marsad/internal/ingest"
+	"github.com/marsad-dev/marsad/internal/table"
 )
 
 func (m *Main) runAnalyze(ctx context.Context, args []string) error {
@@ -71,9 +72,9 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 func writeAnalysisTable(w io.Writer, name string, r *analysis.Result) error {
 	fmt.Fprintf(w, "# %s  lang=%s  published=%s  sentences=%d tokens=%d numbers=%d dates=%d\n",
 		name, r.Lang, dateOrDash(r), len(r.Sentences), len(r.Tokens), len(r.Numbers), len(r.Dates))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var tb table.Table
 	for i, s := range r.Sentences {
-		fmt.Fprintf(tw, "\n## sentence %d [%d,%d) %s\n", i+1, s.Start, s.End, s.Lang)
+		fmt.Fprintf(w, "\n## sentence %d [%d,%d) %s\n", i+1, s.Start, s.End, s.Lang)
 		for _, t := range r.Tokens[s.First:s.Last] {
 			extra := ""
 			if len(t.Stems) > 0 {
@@ -82,22 +83,30 @@ func writeAnalysisTable(w io.Writer, name string, r *analysis.Result) error {
 			if t.Split {
 				extra += " split"
 			}
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\n", t.Start, t.End, t.Kind, t.Text, t.Norm, t.Key, extra)
+			tb.Add(strconv.Itoa(t.Start), strconv.Itoa(t.End), t.Kind.String(), t.Text, t.Norm, t.Key, extra)
+		}
+		if _, err := tb.WriteTo(w); err != nil {
+			return err
 		}
 	}
 	if len(r.Numbers) > 0 {
-		fmt.Fprintf(tw, "\n## numbers\n")
+		fmt.Fprintf(w, "\n## numbers\n")
 		for _, q := range r.Numbers {
-			fmt.Fprintf(tw, "%d\t%d\t%s\tvalue=%g\tmin=%g\tmax=%g\tapprox=%v\tnoun=%s\n", q.Start, q.End, q.Text, q.Value, q.Min, q.Max, q.Approx, q.NounText)
+			tb.Add(strconv.Itoa(q.Start), strconv.Itoa(q.End), q.Text, fmt.Sprintf("value=%g", q.Value), fmt.Sprintf("min=%g", q.Min),
+				fmt.Sprintf("max=%g", q.Max), fmt.Sprintf("approx=%v", q.Approx), "noun="+q.NounText)
+		}
+		if _, err := tb.WriteTo(w); err != nil {
+			return err
 		}
 	}
 	if len(r.Dates) > 0 {
-		fmt.Fprintf(tw, "\n## dates\n")
+		fmt.Fprintf(w, "\n## dates\n")
 		for _, d := range r.Dates {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\trelative=%v\n", d.Start, d.End, d.Text, orDash(d.Value), d.Precision, d.Relative)
+			tb.Add(strconv.Itoa(d.Start), strconv.Itoa(d.End), d.Text, orDash(d.Value), d.Precision, fmt.Sprintf("relative=%v", d.Relative))
 		}
 	}
-	return tw.Flush()
+	_, err := tb.WriteTo(w)
+	return err
 }
 
 func dateOrDash(r *analysis.Result) string {

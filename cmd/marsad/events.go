@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/marsad-dev/marsad/internal/export"
 	"github.com/marsad-dev/marsad/internal/store"
+	"github.com/marsad-dev/marsad/internal/table"
 )
 
 func (m *Main) runEvents(ctx context.Context, args []string) error {
@@ -32,22 +32,24 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 	defer st.Close()
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
-	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-	if *format == "table" {
-		fmt.Fprintln(tw, "id\tdate\ttype\tplace\tmodality\tdocs\tclaims (value per speaker)\treconciliation")
-	}
+	tb := table.Table{MaxWidth: 80}
+	tb.Add("id", "date", "type", "place", "modality", "docs", "claims (value per speaker)", "reconciliation")
 	_, err = export.Each(ctx, st, flt, true, *limit, func(e *store.Event) error {
 		if *format == "json" {
 			return enc.Encode(e)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.ID, strOrDash(e.Date), e.Type, placeName(e.Location), e.Modality,
-			e.NDocuments, claimsLine(e), reconLine(e))
+		tb.Add(e.ID, strOrDash(e.Date), e.Type, placeName(e.Location), e.Modality,
+			strconv.Itoa(e.NDocuments), claimsLine(e), reconLine(e))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return tw.Flush()
+	if *format == "json" {
+		return nil
+	}
+	_, err = tb.WriteTo(m.Stdout)
+	return err
 }
 
 func claimsLine(e *store.Event) string {

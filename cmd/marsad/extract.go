@@ -10,12 +10,12 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/marsad-dev/marsad/internal/coder"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/ingest"
+	"github.com/marsad-dev/marsad/internal/table"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -278,16 +278,17 @@ func codeOrdered(ctx context.Context, c *coder.Coder, docs <-chan text.Document,
 
 func writeEventTable(w io.Writer, r event.Result) error {
 	fmt.Fprintf(w, "# %s  lang=%s  published=%s  events=%d figures=%d\n", r.ID, r.Lang, orDash(r.Published), len(r.Events), len(r.Figures))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "type\tmodality\tdate\tplace\tcounts\tactors\tsource\tevidence")
+	tb := table.Table{MaxWidth: 60}
+	tb.Add("type", "modality", "date", "place", "counts", "actors", "source", "evidence")
 	for _, e := range r.Events {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Type, e.Modality, strOrDash(e.Date), placeName(e.Location),
+		tb.Add(e.Type, e.Modality, strOrDash(e.Date), placeName(e.Location),
 			countsText(e.Counts), actorsText(e.Actors), speakersText(e.Attribution), triggerText(e))
 	}
 	for _, f := range r.Figures {
-		fmt.Fprintf(tw, "figure:%s\t\t%s\t%s\t%g\t\t%s\t%s\n", f.What, strOrDash(f.Date), placeName(f.Location), f.Value, speakersText(f.Attribution), f.Text)
+		tb.Add("figure:"+f.What, "", strOrDash(f.Date), placeName(f.Location), fmt.Sprintf("%g", f.Value), "", speakersText(f.Attribution), f.Text)
 	}
-	return tw.Flush()
+	_, err := tb.WriteTo(w)
+	return err
 }
 
 func strOrDash(s *string) string {
