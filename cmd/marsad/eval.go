@@ -22,9 +22,9 @@ func defaultShared() string {
 }
 
 func (m *Main) runEval(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("eval", "[--shared DIR] [--set gsr,acled] [--limit N] [-v]")
+	fs := m.newFlagSet("eval", "[--shared DIR] [--set gsr,acled,ucdp,dev,places] [--limit N] [-v]")
 	shared := fs.String("shared", defaultShared(), "directory of the shared development data (gold sets, news)")
-	sets := fs.String("set", "gsr,acled,places", "comma-separated evaluations to run: gsr (Arabic ASSAULT/PROTEST sentences), acled (English notes), places (toponym resolution on annotated ANT mentions)")
+	sets := fs.String("set", "gsr,acled,ucdp,dev,places", "comma-separated evaluations to run: gsr (Arabic ASSAULT/PROTEST sentences), acled (English notes), ucdp (UCDP GED headlines: place, deaths), dev (marsad's annotated events: built-in reports + ANT documents, every field), places (toponym resolution on annotated ANT mentions)")
 	limit := fs.Int("limit", 0, "score at most N items per set (0: all)")
 	verbose := fs.Bool("v", false, "print the mistakes")
 	minConf := fs.Float64("min-confidence", 0.7, "events below this confidence count as not detected")
@@ -47,6 +47,10 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 			rep, err = eval.GSR(c, *shared, *limit, *minConf)
 		case "acled":
 			rep, err = eval.ACLED(c, *shared, *limit)
+		case "ucdp":
+			rep, err = eval.UCDP(c, *shared, *limit)
+		case "dev":
+			rep, err = eval.Dev(c, *shared, *limit, *minConf)
 		case "places":
 			var pr geo.Report
 			if pr, err = geo.Evaluate(*shared); err == nil {
@@ -55,7 +59,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 				continue
 			}
 		default:
-			return fmt.Errorf("--set: unknown evaluation %q (want gsr, acled, places)", set)
+			return fmt.Errorf("--set: unknown evaluation %q (want gsr, acled, ucdp, dev, places)", set)
 		}
 		if errors.Is(err, iofs.ErrNotExist) {
 			fmt.Fprintf(m.Stderr, "eval %s: skipped, data not found under %s\n", set, *shared)
