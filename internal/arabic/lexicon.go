@@ -1,7 +1,6 @@
 package arabic
 
 import (
-	"bufio"
 	"fmt"
 	"math"
 	"strconv"
@@ -16,30 +15,43 @@ import (
 // and drives the splitting of run-together words. A Lexicon is safe for
 // concurrent use.
 type Lexicon struct {
-	counts map[string]int32
-	total  float64
+	// index maps a key to its word number: words are numbered in the
+	// order of the list (most frequent first), so the data of common words
+	// lies together in memory.
+	index map[string]int32
+	words []wordInfo
+	total float64
 	// stems holds the stems of every word of the list, computed once when
-	// the list is read: the tokenizer asks for the stems of every Arabic
-	// token, and most tokens are words of the list.
-	stems map[string]wordStems
+	// the list is read (the tokenizer asks for the stems of every Arabic
+	// token, and most tokens are words of the list), word after word;
+	// wordInfo says where each word's stems are.
+	stems []string
 }
 
-// wordStems are the frequency of a key and its stems when its final ه was
-// written ه (plain) or ة (ta).
-type wordStems struct {
-	count     int32
-	plain, ta []string
+// wordInfo is the frequency of a word and where its stems are in
+// Lexicon.stems when its final ه was written ه (plain) or ة (ta).
+type wordInfo struct {
+	count           int32
+	plainOff, taOff uint32
+	plainLen, taLen uint8
 }
 
 // ParseLexicon reads a word list: lines starting with '#' are comments,
 // every other line is key<TAB>count.
 func ParseLexicon(s string) (*Lexicon, error) {
-	l := &Lexicon{counts: make(map[string]int32, strings.Count(s, "\n"))}
-	sc := bufio.NewScanner(strings.NewReader(s))
+	n0 := strings.Count(s, "\n")
+	l := &Lexicon{index: make(map[string]int32, n0), words: make([]wordInfo, 0, n0)}
+	var keys []string
 	n := 0
-	for sc.Scan() {
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
 		n++
-		line := sc.Text()
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -51,23 +63,28 @@ func ParseLexicon(s string) (*Lexicon, error) {
 		if err != nil || v <= 0 {
 			return nil, fmt.Errorf("word list line %d: bad count %q", n, c)
 		}
-		l.counts[k] = int32(v)
+		if i, ok := l.index[k]; ok {
+			l.words[i].count = int32(v)
+		} else {
+			l.index[k] = int32(len(l.words))
+			l.words = append(l.words, wordInfo{count: int32(v)})
+			keys = append(keys, k)
+		}
 		l.total += float64(v)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read word list: %w", err)
-	}
-	stems := make(map[string]wordStems, len(l.counts))
-	for k, c := range l.counts {
-		ws := wordStems{count: c, plain: l.computeStems(k, false)}
+	l.stems = make([]string, 0, 2*len(keys))
+	for i, k := range keys {
+		w := &l.words[i]
+		w.plainOff = uint32(len(l.stems))
+		l.stems = append(l.stems, l.computeStems(k, false)...)
+		w.plainLen = uint8(len(l.stems) - int(w.plainOff))
+		w.taOff, w.taLen = w.plainOff, w.plainLen
 		if strings.HasSuffix(k, "ه") {
-			ws.ta = l.computeStems(k, true)
-		} else {
-			ws.ta = ws.plain
+			w.taOff = uint32(len(l.stems))
+			l.stems = append(l.stems, l.computeStems(k, true)...)
+			w.taLen = uint8(len(l.stems) - int(w.taOff))
 		}
-		stems[k] = ws
 	}
-	l.stems = stems
 	return l, nil
 }
 
@@ -92,14 +109,23 @@ func DefaultLexicon() *Lexicon {
 }
 
 // Len returns the number of words.
-func (l *Lexicon) Len() int { return len(l.counts) }
+func (l *Lexicon) Len() int { return len(l.words) }
 
 // Count returns the corpus frequency of key, 0 for an unknown word.
 func (l *Lexicon) Count(key string) int {
 	if l == nil {
 		return 0
 	}
-	return int(l.counts[key])
+	if i, ok := l.index[key]; ok {
+		return int(l.words[i].count)
+	}
+	return 0
+}
+
+// known reports whether key is a word of the list.
+func (l *Lexicon) known(key string) bool {
+	_, ok := l.index[key]
+	return ok
 }
 
 // LogProb returns the log of the relative frequency of key, or -Inf when it

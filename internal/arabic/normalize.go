@@ -218,6 +218,18 @@ func Normalize(s string) string {
 	return string(appendNormalized(b, s[i:]))
 }
 
+// NormalizeChanged returns Normalize(s) and whether Normalize changed any
+// rune of s; when it did not, norm is s itself.
+func NormalizeChanged(s string) (norm string, changed bool) {
+	i := firstChange(s)
+	if i < 0 {
+		return s, false
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	return string(appendNormalized(b, s[i:])), true
+}
+
 // firstChange returns the byte offset of the first rune of s that Normalize
 // changes, or -1.
 func firstChange(s string) int {
@@ -320,8 +332,11 @@ func foldRune(r rune) rune {
 // ى → ي (فى = في), ة → ه, ؤ → و, ئ → ي — and lower-casing. Keys are what
 // dictionaries, the gazetteer and the matcher compare. Key is idempotent and
 // Key(Normalize(s)) == Key(s).
-func Key(s string) string {
-	n := Normalize(s)
+func Key(s string) string { return FoldKey(Normalize(s)) }
+
+// FoldKey returns Key(n) for a string n that Normalize leaves unchanged
+// (a result of Normalize), without normalising it again.
+func FoldKey(n string) string {
 	i := firstFold(n)
 	if i < 0 {
 		return n

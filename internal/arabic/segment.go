@@ -45,14 +45,26 @@ const stemRatio = 8
 //
 // The returned slice may be shared with other calls: do not modify it.
 func (l *Lexicon) Stems(norm, key string) []string {
+	st, _ := l.StemsKnown(norm, key)
+	return st
+}
+
+// StemsKnown returns Stems(norm, key) and whether key is a word of the
+// lexicon, with one lookup.
+func (l *Lexicon) StemsKnown(norm, key string) (stems []string, known bool) {
 	taMarbuta := strings.HasSuffix(norm, "ة")
-	if ws, ok := l.stems[key]; ok {
+	if i, ok := l.index[key]; ok {
+		w := &l.words[i]
+		off, n := w.plainOff, uint32(w.plainLen)
 		if taMarbuta {
-			return ws.ta
+			off, n = w.taOff, uint32(w.taLen)
 		}
-		return ws.plain
+		if n == 0 {
+			return nil, true
+		}
+		return l.stems[off : off+n : off+n], true
 	}
-	return l.computeStems(key, taMarbuta)
+	return l.computeStems(key, taMarbuta), false
 }
 
 func (l *Lexicon) computeStems(key string, taMarbuta bool) []string {

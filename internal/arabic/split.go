@@ -21,6 +21,9 @@ type Splitter struct {
 // NewSplitter returns a Splitter over lex.
 func NewSplitter(lex *Lexicon) *Splitter { return &Splitter{lex: lex} }
 
+// Lexicon returns the lexicon the splitter cuts words with.
+func (s *Splitter) Lexicon() *Lexicon { return s.lex }
+
 // DefaultSplitter returns a Splitter over DefaultLexicon.
 func DefaultSplitter() *Splitter { return NewSplitter(DefaultLexicon()) }
 
@@ -93,7 +96,7 @@ func (s *Splitter) Split(word string) []int {
 		}
 		kb = append(kb, piece...)
 	}
-	if _, ok := s.lex.stems[string(kb)]; ok { // a known word (no allocation)
+	if _, ok := s.lex.index[string(kb)]; ok { // a known word (no allocation)
 		return nil
 	}
 	key := string(kb)

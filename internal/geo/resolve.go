@@ -80,8 +80,9 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		}
 	}
 	var ms []*mention
+	var a arena
 	for i := 0; i < len(toks); {
-		m := r.match(toks, i)
+		m := r.match(toks, i, &a)
 		if m == nil {
 			i++
 			continue
@@ -138,7 +139,7 @@ func coordinated(toks []text.Token, a, b int) bool {
 }
 
 // match finds the longest gazetteer name starting at token i.
-func (r *Resolver) match(toks []text.Token, i int) *mention {
+func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 	t := &toks[i]
 	if t.Kind != text.Word {
 		return nil
@@ -246,11 +247,12 @@ func (r *Resolver) match(toks []text.Token, i int) *mention {
 				if t.Script == text.Latin && n > 1 && !startsUpper(toks[ends[n-1]-1].Text) && !startsUpper(t.Text) {
 					continue
 				}
-				m := &mention{first: i, last: ends[n-1], key: k, words: n, latin: t.Script == text.Latin}
+				m := a.mention()
+				m.first, m.last, m.key, m.words, m.latin = i, ends[n-1], k, n, t.Script == text.Latin
 				m.exprFirst, m.exprLast = m.first, m.last
-				m.cands = make([]cand, 0, len(ids))
-				for _, id := range ids {
-					m.cands = append(m.cands, cand{idx: id})
+				m.cands = a.cands(len(ids))
+				for ci, id := range ids {
+					m.cands[ci] = cand{idx: id}
 				}
 				if fi > 0 {
 					// an attached preposition (بالرقة، وفي) is a weak cue;
@@ -300,12 +302,39 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// keysOf returns a token's key and proclitic-free stems.
-func keysOf(t *text.Token) []string {
-	if t.Script == text.Latin {
-		return []string{strings.ToLower(t.Text)}
+// arena hands out the mentions and candidate lists of one Resolve call
+// from a few large allocations.
+type arena struct {
+	ms []mention
+	cs []cand
+}
+
+// mention returns a new zero mention.
+func (a *arena) mention() *mention {
+	if len(a.ms) == cap(a.ms) {
+		a.ms = make([]mention, 0, max(16, 2*cap(a.ms)))
 	}
-	out := []string{t.Key}
+	a.ms = a.ms[:len(a.ms)+1]
+	return &a.ms[len(a.ms)-1]
+}
+
+// cands returns a candidate list of length n (capacity n).
+func (a *arena) cands(n int) []cand {
+	if len(a.cs)+n > cap(a.cs) {
+		a.cs = make([]cand, 0, max(64, 2*cap(a.cs), n))
+	}
+	c := a.cs[len(a.cs) : len(a.cs)+n : len(a.cs)+n]
+	a.cs = a.cs[:len(a.cs)+n]
+	return c
+}
+
+// keysOf returns a token's key and proclitic-free stems, in buf when it
+// has room.
+func keysOf(t *text.Token, buf []string) []string {
+	if t.Script == text.Latin {
+		return append(buf[:0], strings.ToLower(t.Text))
+	}
+	out := append(buf[:0], t.Key)
 	for _, s := range t.Stems {
 		if strings.HasSuffix(t.Key, s) {
 			out = append(out, s)
@@ -317,6 +346,7 @@ func keysOf(t *text.Token) []string {
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
 func (r *Resolver) cues(src string, toks []text.Token, sentStart []int, m *mention) {
+	var kb [8]string
 	lo := sentStart[m.first]
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
@@ -346,7 +376,7 @@ func (r *Resolver) cues(src string, toks []text.Token, sentStart []int, m *menti
 		} else if m.latin {
 			// "Ain Issa camp" handled above; "Camp Bucca" is its own name
 		} else {
-			for _, k := range keysOf(&toks[j]) {
+			for _, k := range keysOf(&toks[j], kb[:0]) {
 				if k == "ريف" || k == "الريف" {
 					m.countryside = true
 					m.weak = true
@@ -377,7 +407,7 @@ func (r *Resolver) cues(src string, toks []text.Token, sentStart []int, m *menti
 		}
 	}
 	if j >= lo {
-		for _, k := range keysOf(&toks[j]) {
+		for _, k := range keysOf(&toks[j], kb[:0]) {
 			if weakCues[k] {
 				m.weak = true
 				break
@@ -402,6 +432,7 @@ func combine(a, b float64) float64 {
 // غرب / غربي / شمال غرب، قرب / بالقرب من، على بعد 20 كم شمال، north of,
 // 20 km north of, near, outskirts of.
 func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
+	var kb [8]string
 	if j < lo {
 		return
 	}
@@ -414,7 +445,7 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 		return
 	}
 	// near cues
-	for _, key := range keysOf(&toks[k]) {
+	for _, key := range keysOf(&toks[k], kb[:0]) {
 		if rel, ok := nearCues[key]; ok {
 			m.relation = rel
 			m.weak = true
@@ -483,7 +514,8 @@ func bearingAt(toks []text.Token, k int) (float64, bool) {
 		b, ok := bearings[strings.ToLower(t.Text)]
 		return b, ok
 	}
-	for _, key := range keysOf(t) {
+	var kb [8]string
+	for _, key := range keysOf(t, kb[:0]) {
 		if b, ok := bearings[key]; ok {
 			return b, true
 		}
@@ -622,29 +654,33 @@ func (r *Resolver) score(ms []*mention) {
 	admin1 := map[int32]float64{}
 	total := 0.0
 	for _, m := range ms {
-		cs := map[string]bool{}
-		as := map[int32]bool{}
-		for _, c := range m.cands {
+		// the one country and the one admin1 of all candidates, if any
+		var c0 string
+		var a0 int32
+		oneC, oneA := true, true
+		for ci, c := range m.cands {
 			e := &r.g.entries[c.idx]
-			cs[e.Country] = true
-			if e.Kind == Admin1 {
-				as[c.idx] = true
-			} else {
-				as[r.admin1Of(e)] = true
+			a := c.idx
+			if e.Kind != Admin1 {
+				a = r.admin1Of(e)
+			}
+			if ci == 0 {
+				c0, a0 = e.Country, a
+				continue
+			}
+			if e.Country != c0 {
+				oneC = false
+			}
+			if a != a0 {
+				oneA = false
 			}
 		}
-		if len(cs) == 1 {
-			for c := range cs {
-				country[c]++
-				total++
-			}
+		if len(m.cands) > 0 && oneC {
+			country[c0]++
+			total++
 		}
-		if len(as) == 1 {
-			for a := range as {
-				if a >= 0 {
-					admin1[a]++
-				}
-			}
+		if len(m.cands) > 0 && oneA && a0 >= 0 {
+			admin1[a0]++
 		}
 	}
 	if total == 0 {

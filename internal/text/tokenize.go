@@ -197,7 +197,20 @@ func trimJoinEnd(src string, start, end int) int {
 }
 
 func (tk *Tokenizer) appendWord(dst []Token, w string, start int, script Script) []Token {
-	if script == Arabic && tk.Splitter != nil && len(w) >= 8 {
+	if script != Arabic {
+		return append(dst, newToken(w, start, Word, script))
+	}
+	t := Token{Span: Span{start, start + len(w)}, Text: w, Kind: Word, Script: Arabic}
+	norm, changed := arabic.NormalizeChanged(w)
+	t.Norm = norm
+	t.Key = arabic.FoldKey(norm)
+	lex := arabic.DefaultLexicon()
+	stems, known := lex.StemsKnown(t.Norm, t.Key)
+	t.Stems = stems
+	// A word the splitter's lexicon knows, written without any character
+	// that normalisation changes, is never cut (its key is the one the
+	// splitter would look up): skip the splitter for it.
+	if tk.Splitter != nil && len(w) >= 8 && !(known && !changed && splitsWith(tk.Splitter, lex)) {
 		if cuts := tk.Splitter.Split(w); len(cuts) > 0 {
 			prev := 0
 			for _, c := range append(cuts, len(w)) {
@@ -212,13 +225,19 @@ func (tk *Tokenizer) appendWord(dst []Token, w string, start int, script Script)
 			return dst
 		}
 	}
-	return append(dst, newToken(w, start, Word, script))
+	return append(dst, t)
+}
+
+// splitsWith reports whether sp is a splitter over lex (arabic.Splitter).
+func splitsWith(sp WordSplitter, lex *arabic.Lexicon) bool {
+	ls, ok := sp.(interface{ Lexicon() *arabic.Lexicon })
+	return ok && ls.Lexicon() == lex
 }
 
 func newToken(s string, start int, k Kind, script Script) Token {
 	t := Token{Span: Span{start, start + len(s)}, Text: s, Kind: k, Script: script}
 	t.Norm = arabic.Normalize(s)
-	t.Key = arabic.Key(t.Norm)
+	t.Key = arabic.FoldKey(t.Norm)
 	if k == Word && script == Arabic {
 		t.Stems = arabic.Stems(t.Norm, t.Key)
 	}
