@@ -2,7 +2,7 @@ package coder
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,51 +42,69 @@ type docState struct {
 
 func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 	n := len(a.Sentences)
-	d := &docState{c: c, doc: doc, a: a, src: a.Text, lang: a.Lang,
-		tokSent:  make([]int, len(a.Tokens)),
-		triggers: make([][]lexicon.Match, n), actors: make([][]lexicon.Match, n), cues: make([][]lexicon.Match, n),
-		places: make([][]geo.Mention, n), numbers: make([][]quantity.Quantity, n), dates: make([][]timex.Date, n),
-	}
+	d := &docState{c: c, doc: doc, a: a, src: a.Text, lang: a.Lang, tokSent: make([]int, len(a.Tokens))}
 	for si, s := range a.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			d.tokSent[i] = si
 		}
 	}
 	matches := c.lex.Match(a.Tokens)
-	for _, kind := range []string{"trigger", "actor", "cue"} {
-		for _, m := range longestNonOverlapping(matches, kind) {
-			si := d.sentOf(m.First)
-			switch kind {
-			case "trigger":
-				d.triggers[si] = append(d.triggers[si], m)
-			case "actor":
-				d.actors[si] = append(d.actors[si], m)
-			case "cue":
-				d.cues[si] = append(d.cues[si], m)
-			}
+	d.triggers = bucket(longestNonOverlapping(matches, lexicon.KindTrigger), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
+	d.actors = bucket(longestNonOverlapping(matches, lexicon.KindActor), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
+	d.cues = bucket(longestNonOverlapping(matches, lexicon.KindCue), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
+	d.places = bucket(c.places.Resolve(a.Text, a.Tokens, a.Sentences, a.Lang), n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
+	for si := range d.actors {
+		if len(d.places[si]) > 0 {
+			d.places[si] = d.dropMetonyms(si)
+			d.actors[si] = d.dropActorsInPlaces(si)
+		}
+		if len(d.triggers[si]) > 0 && len(d.cues[si]) > 0 {
+			d.triggers[si] = d.dropReportingTriggers(si)
 		}
 	}
-	for _, p := range c.places.Resolve(a.Text, a.Tokens, a.Sentences, a.Lang) {
-		si := d.sentOf(p.FirstToken)
-		d.places[si] = append(d.places[si], p)
-	}
-	for si := range d.actors {
-		d.places[si] = d.dropMetonyms(si)
-		d.actors[si] = d.dropActorsInPlaces(si)
-		d.triggers[si] = d.dropReportingTriggers(si)
-	}
-	for _, dt := range a.Dates {
-		si := d.sentOf(dt.FirstToken)
-		d.dates[si] = append(d.dates[si], dt)
-	}
+	d.dates = bucket(a.Dates, n, func(dt *timex.Date) int { return d.sentOf(dt.FirstToken) })
+	nums := make([]quantity.Quantity, 0, len(a.Numbers))
 	for _, q := range a.Numbers {
 		if q.Ordinal || q.DatePart || insideDate(q.Span, a.Dates) || measure(q) {
 			continue
 		}
-		si := d.sentOf(q.FirstToken)
-		d.numbers[si] = append(d.numbers[si], q)
+		nums = append(nums, q)
 	}
+	d.numbers = bucket(nums, n, func(q *quantity.Quantity) int { return d.sentOf(q.FirstToken) })
 	return d
+}
+
+// bucket splits items, in text order, into one slice per sentence. The
+// per-sentence slices share items' array with their capacity capped, so
+// filtering one in place or appending to it never touches another. Items
+// out of sentence order are copied instead.
+func bucket[T any](items []T, n int, sentOf func(*T) int) [][]T {
+	out := make([][]T, n)
+	if len(items) == 0 {
+		return out
+	}
+	sorted := true
+	for i := 1; i < len(items); i++ {
+		if sentOf(&items[i]) < sentOf(&items[i-1]) {
+			sorted = false
+			break
+		}
+	}
+	if !sorted {
+		for i := range items {
+			si := sentOf(&items[i])
+			out[si] = append(out[si], items[i])
+		}
+		return out
+	}
+	first := 0
+	for i := 1; i <= len(items); i++ {
+		if i == len(items) || sentOf(&items[i]) != sentOf(&items[first]) {
+			out[sentOf(&items[first])] = items[first:i:i]
+			first = i
+		}
+	}
+	return out
 }
 
 // dropMetonyms removes place mentions that stand for a government: a
@@ -175,21 +193,34 @@ func insideDate(s text.Span, dates []timex.Date) bool {
 }
 
 // longestNonOverlapping keeps, for one kind of entry, the longest matches
-// that do not overlap, scanning left to right.
+// that do not overlap, scanning left to right. ms comes from Lexicon.Match:
+// ordered by First, longest first.
 func longestNonOverlapping(ms []lexicon.Match, kind string) []lexicon.Match {
-	var cand []lexicon.Match
+	n := 0
+	for i := range ms {
+		if ms[i].Entry.Kind == kind {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	cand := make([]lexicon.Match, 0, n)
 	for _, m := range ms {
 		if m.Entry.Kind == kind {
 			cand = append(cand, m)
 		}
 	}
-	sort.SliceStable(cand, func(i, j int) bool {
-		if cand[i].First != cand[j].First {
-			return cand[i].First < cand[j].First
+	byPosition := func(a, b lexicon.Match) int {
+		if a.First != b.First {
+			return a.First - b.First
 		}
-		return cand[i].Last > cand[j].Last
-	})
-	var out []lexicon.Match
+		return b.Last - a.Last
+	}
+	if !slices.IsSortedFunc(cand, byPosition) {
+		slices.SortStableFunc(cand, byPosition)
+	}
+	out := cand[:0]
 	end := -1
 	for _, m := range cand {
 		if m.First < end {
@@ -226,6 +257,9 @@ func isCasualty(m lexicon.Match) bool {
 func (d *docState) codeSentence(si int) {
 	sent := d.a.Sentences[si]
 	trigs := d.triggers[si]
+	if len(trigs) == 0 && len(d.numbers[si]) == 0 {
+		return // nothing to code: no event word, no figure
+	}
 	var drafts []*draft
 	var casualties []lexicon.Match
 	for _, t := range trigs {
@@ -278,16 +312,18 @@ func (d *docState) codeSentence(si int) {
 	drafts = clashesInRiots(drafts)
 
 	speakers := d.speakers(si)
-	speakerTok := map[int]bool{}
-	for _, sp := range speakers {
-		for i := sp.first; i < sp.last; i++ {
-			speakerTok[i] = true
+	speakerTok := func(tok int) bool {
+		for _, sp := range speakers {
+			if tok >= sp.first && tok < sp.last {
+				return true
+			}
 		}
+		return false
 	}
 
 	// Numbers: counts of the nearest trigger, or standing figures.
 	for _, q := range d.numbers[si] {
-		if speakerTok[q.FirstToken] {
+		if speakerTok(q.FirstToken) {
 			continue
 		}
 		var best *draft
@@ -318,7 +354,7 @@ func (d *docState) codeSentence(si int) {
 	}
 	// Actors: roles relative to the nearest trigger.
 	for _, am := range d.actors[si] {
-		if speakerTok[am.First] {
+		if speakerTok(am.First) {
 			continue
 		}
 		dr := nearestDraft(drafts, am.First)

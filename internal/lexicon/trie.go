@@ -11,7 +11,44 @@ import (
 // its stems (exact edges by map lookup, prefix edges by looking up the
 // token key's leading runes), so the cost per token is a few map lookups
 // whatever the size of the dictionaries.
-type trie struct{ root *tnode }
+type trie struct {
+	root *tnode
+	// first is a Bloom-like filter of the keys of the root's exact edges
+	// (see keySig): most tokens start no pattern, and a bit test spares
+	// them the map lookups of their key and stems. nil when the root has
+	// prefix edges.
+	first []uint64
+}
+
+// keySig is a cheap signature of a key: its byte length and two of its
+// last bytes (for Arabic, the low bits of its last two letters).
+func keySig(k string) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	s := uint32(n&63)<<12 | uint32(k[n-1]&63)<<6
+	if n >= 3 {
+		s |= uint32(k[n-3] & 63)
+	}
+	return s
+}
+
+// mayStart reports whether a pattern may start at tok.
+func (t *trie) mayStart(tok *text.Token) bool {
+	if t.first == nil {
+		return true
+	}
+	if s := keySig(tok.Key); t.first[s>>6]&(1<<(s&63)) != 0 {
+		return true
+	}
+	for _, st := range tok.Stems {
+		if s := keySig(st); t.first[s>>6]&(1<<(s&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 type tnode struct {
 	next           map[string]*tnode // exact-key edges
@@ -31,7 +68,15 @@ func newTrie(es []*Entry) *trie {
 			n.out = append(n.out, int32(i))
 		}
 	}
-	return &trie{root: root}
+	t := &trie{root: root}
+	if root.pre == nil {
+		t.first = make([]uint64, 1<<18/64)
+		for k := range root.next {
+			s := keySig(k)
+			t.first[s>>6] |= 1 << (s & 63)
+		}
+	}
+	return t
 }
 
 func (n *tnode) child(w pword) *tnode {
@@ -62,7 +107,9 @@ func (n *tnode) child(w pword) *tnode {
 
 func (t *trie) find(dst []rawMatch, toks []text.Token) []rawMatch {
 	for i := range toks {
-		dst = t.walk(dst, t.root, toks, i, i)
+		if t.mayStart(&toks[i]) {
+			dst = t.walk(dst, t.root, toks, i, i)
+		}
 	}
 	return dst
 }
