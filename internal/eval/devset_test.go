@@ -144,8 +144,8 @@ func TestDevSetEmbedded(t *testing.T) {
 			t.Errorf("%s: %d events", d.Doc, len(d.Events))
 		}
 	}
-	if ex != 2 || ant < 13 {
-		t.Errorf("%d built-in reports and %d ANT documents, want 2 and >= 13", ex, ant)
+	if ex != 2 || ant < 30 {
+		t.Errorf("%d built-in reports and %d ANT documents, want 2 and >= 30", ex, ant)
 	}
 	t.Logf("%d documents, %d events", len(docs), events)
 }
