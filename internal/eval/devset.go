@@ -445,32 +445,50 @@ func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
-// devSpeakerKey is the key speakers are compared by: the Arabic matching
-// key for Arabic script, lower case otherwise, without quotes.
-func devSpeakerKey(s string) string {
-	s = strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch r {
-		case '"', '\'', '«', '»', '“', '”', '‘', '’':
-			return ' '
-		}
-		return r
-	}, s))
+// devSpeakerWords are the words speakers are compared by: the Arabic
+// matching key of each word for Arabic script, lower case otherwise;
+// punctuation and quotes are dropped.
+func devSpeakerWords(s string) []string {
 	for _, r := range s {
 		if unicode.Is(unicode.Arabic, r) {
-			return strings.Join(strings.Fields(arabic.Key(s)), " ")
+			s = arabic.Key(s)
+			break
 		}
 	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
 }
 
+// devSpeakerMatch reports whether a coded attribution names the gold
+// speaker: the words of one (its normalised name or its text) are a
+// contiguous run of the other's, e.g. المتحدث باسم in المتحدث باسم وزارة
+// الصحة أشرف القدرة, or SANA in "the state news agency SANA".
 func devSpeakerMatch(gold string, a event.Attributed) bool {
-	g := devSpeakerKey(gold)
-	if g == "" {
+	g := devSpeakerWords(gold)
+	if len(g) == 0 {
 		return false
 	}
 	for _, s := range []string{a.Speaker, a.Text} {
-		k := devSpeakerKey(s)
-		if k != "" && (strings.Contains(k, g) || strings.Contains(g, k)) {
+		k := devSpeakerWords(s)
+		if len(k) > 0 && (devWordsIn(k, g) || devWordsIn(g, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// devWordsIn reports whether the words in are a contiguous run of of.
+func devWordsIn(in, of []string) bool {
+	for i := 0; i+len(in) <= len(of); i++ {
+		ok := true
+		for j := range in {
+			if of[i+j] != in[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
 			return true
 		}
 	}

@@ -160,6 +160,9 @@ func TestDevSpeakerMatch(t *testing.T) {
 		{"المرصد السورى لحقوق الإنسان", event.Attributed{Speaker: "Syrian Observatory", Text: "المرصد السوري لحقوق الانسان"}, true},
 		{"SANA", event.Attributed{Speaker: "state media", Text: "Syrian state news agency sana"}, true},
 		{"police", event.Attributed{Speaker: "army", Text: "the army"}, false},
+		{"المتحدث باسم وزارة الصحة أشرف القدرة", event.Attributed{Speaker: "spokesperson", Text: "المتحدث باسم"}, true},
+		{"الناطق باسم الأمن", event.Attributed{Speaker: "security forces", Text: "الأمني"}, false},
+		{"the state news agency SANA", event.Attributed{Speaker: "SANA", Text: "Sana,"}, true},
 		{"مصادر محلية", event.Attributed{Speaker: "", Text: ""}, false},
 	}
 	for _, tt := range tests {
