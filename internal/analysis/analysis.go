@@ -38,10 +38,10 @@ func New() *Analyzer {
 func (a *Analyzer) Analyze(src, lang string, published time.Time) *Result {
 	r := &Result{Text: src, Published: published}
 	r.Tokens = a.Tokenizer.Tokenize(src)
-	r.Sentences = text.Sentences(src, r.Tokens)
-	r.Lang = lang
-	if r.Lang == "" {
-		r.Lang = text.DetectLang(src)
+	if lang == "" {
+		r.Sentences, r.Lang = text.SentencesLang(src, r.Tokens)
+	} else {
+		r.Sentences, r.Lang = text.Sentences(src, r.Tokens), lang
 	}
 	r.Numbers = quantity.Extract(src, r.Tokens)
 	r.Dates = timex.Extract(src, r.Tokens, published)

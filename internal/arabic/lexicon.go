@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/marsad-dev/marsad/data/words"
 )
@@ -20,12 +21,17 @@ type Lexicon struct {
 	// lies together in memory.
 	index map[string]int32
 	words []wordInfo
+	keys  []string // by word number
 	total float64
 	// stems holds the stems of every word of the list, computed once when
 	// the list is read (the tokenizer asks for the stems of every Arabic
 	// token, and most tokens are words of the list), word after word;
 	// wordInfo says where each word's stems are.
 	stems []string
+	// unknown keeps the stems of words not in the list, without and with
+	// ta marbuta (see unknownStems).
+	unknown  [2]sync.Map
+	nUnknown atomic.Int32
 }
 
 // wordInfo is the frequency of a word and where its stems are in
@@ -72,6 +78,7 @@ func ParseLexicon(s string) (*Lexicon, error) {
 		}
 		l.total += float64(v)
 	}
+	l.keys = keys
 	l.stems = make([]string, 0, 2*len(keys))
 	for i, k := range keys {
 		w := &l.words[i]

@@ -341,7 +341,13 @@ func FoldKey(n string) string {
 	if i < 0 {
 		return n
 	}
-	b := make([]byte, 0, len(n))
+	var buf [128]byte
+	return string(appendFold(buf[:0], n, i))
+}
+
+// appendFold appends the key of n to b, given the offset i of the first
+// rune of n that folding changes.
+func appendFold(b []byte, n string, i int) []byte {
 	b = append(b, n[:i]...)
 	for _, r := range n[i:] {
 		f := foldRune(r)
@@ -351,7 +357,7 @@ func FoldKey(n string) string {
 			b = utf8.AppendRune(b, f)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // firstFold returns the byte offset of the first rune of n that Key folds,

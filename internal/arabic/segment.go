@@ -49,22 +49,69 @@ func (l *Lexicon) Stems(norm, key string) []string {
 	return st
 }
 
+// KeyStems returns the views of an Arabic word from its Normalize form:
+// FoldKey(norm), Stems(norm, key) and whether the key is a word of the
+// lexicon, with one lookup. The key of a known word is the lexicon's copy.
+func (l *Lexicon) KeyStems(norm string) (key string, stems []string, known bool) {
+	i := firstFold(norm)
+	if i < 0 {
+		stems, known = l.StemsKnown(norm, norm)
+		return norm, stems, known
+	}
+	var buf [128]byte
+	b := appendFold(buf[:0], norm, i)
+	if wi, ok := l.index[string(b)]; ok {
+		return l.keys[wi], l.stemsOf(wi, strings.HasSuffix(norm, "ة")), true
+	}
+	key = string(b)
+	return key, l.unknownStems(key, strings.HasSuffix(norm, "ة")), false
+}
+
+// stemsOf returns the stems of word wi.
+func (l *Lexicon) stemsOf(wi int32, taMarbuta bool) []string {
+	w := &l.words[wi]
+	off, n := w.plainOff, uint32(w.plainLen)
+	if taMarbuta {
+		off, n = w.taOff, uint32(w.taLen)
+	}
+	if n == 0 {
+		return nil
+	}
+	return l.stems[off : off+n : off+n]
+}
+
 // StemsKnown returns Stems(norm, key) and whether key is a word of the
 // lexicon, with one lookup.
 func (l *Lexicon) StemsKnown(norm, key string) (stems []string, known bool) {
 	taMarbuta := strings.HasSuffix(norm, "ة")
 	if i, ok := l.index[key]; ok {
-		w := &l.words[i]
-		off, n := w.plainOff, uint32(w.plainLen)
-		if taMarbuta {
-			off, n = w.taOff, uint32(w.taLen)
-		}
-		if n == 0 {
-			return nil, true
-		}
-		return l.stems[off : off+n : off+n], true
+		return l.stemsOf(i, taMarbuta), true
 	}
-	return l.computeStems(key, taMarbuta), false
+	return l.unknownStems(key, taMarbuta), false
+}
+
+// maxUnknownStems bounds the number of unknown words whose stems a Lexicon
+// keeps.
+const maxUnknownStems = 1 << 15
+
+// unknownStems returns computeStems(key, taMarbuta) for a key that is not a
+// word of the list, keeping the stems of up to maxUnknownStems such words
+// (names and misspellings come back often).
+func (l *Lexicon) unknownStems(key string, taMarbuta bool) []string {
+	m := &l.unknown[0]
+	if taMarbuta {
+		m = &l.unknown[1]
+	}
+	if v, ok := m.Load(key); ok {
+		return v.([]string)
+	}
+	st := l.computeStems(key, taMarbuta)
+	if l.nUnknown.Load() < maxUnknownStems {
+		if _, loaded := m.LoadOrStore(key, st); !loaded {
+			l.nUnknown.Add(1)
+		}
+	}
+	return st
 }
 
 func (l *Lexicon) computeStems(key string, taMarbuta bool) []string {

@@ -146,7 +146,21 @@ func quotedRanges(src string, toks []Token) []int32 {
 // lower-case word does not end a sentence; decimals (2.5) are number
 // tokens and never do.
 func Sentences(src string, toks []Token) []Sentence {
-	var out []Sentence
+	out, _, _ := sentences(src, toks)
+	return out
+}
+
+// SentencesLang returns Sentences(src, toks) and DetectLang(src), for
+// tokens that come from Tokenizer.Tokenize(src): the letters of src all lie
+// in its sentences, so the language of the whole is read from theirs.
+func SentencesLang(src string, toks []Token) ([]Sentence, string) {
+	out, ar, lat := sentences(src, toks)
+	return out, langOf(ar, lat)
+}
+
+// sentences returns the sentences and the counts of Arabic and Latin
+// letters in them.
+func sentences(src string, toks []Token) (out []Sentence, ar, lat int) {
 	quoted := quotedRanges(src, toks)
 	first := 0
 	emit := func(last int) {
@@ -154,7 +168,9 @@ func Sentences(src string, toks []Token) []Sentence {
 			return
 		}
 		s := Sentence{Span: Span{toks[first].Start, toks[last-1].End}, First: first, Last: last}
-		s.Lang = DetectLang(src[s.Start:s.End])
+		a, l := letterCounts(src[s.Start:s.End])
+		ar, lat = ar+a, lat+l
+		s.Lang = langOf(a, l)
 		out = append(out, s)
 		first = last
 	}
@@ -185,7 +201,7 @@ func Sentences(src string, toks []Token) []Sentence {
 		i = j - 1
 	}
 	emit(len(toks))
-	return out
+	return out, ar, lat
 }
 
 func newlineBetween(src string, a, b int) bool {
@@ -238,8 +254,22 @@ func continuesSentence(t *Token) bool {
 // DetectLang identifies the language of s from its script: "ar" when Arabic
 // letters make up at least 40% of its letters, "en" when Latin letters
 // dominate, "" when s has no letters.
-func DetectLang(s string) string {
-	ar, lat := 0, 0
+func DetectLang(s string) string { return langOf(letterCounts(s)) }
+
+// langOf is DetectLang's decision from the counts of Arabic and Latin
+// letters.
+func langOf(ar, lat int) string {
+	switch {
+	case ar+lat == 0:
+		return ""
+	case ar*10 >= (ar+lat)*4:
+		return "ar"
+	}
+	return "en"
+}
+
+// letterCounts counts the Arabic and the Latin letters of s.
+func letterCounts(s string) (ar, lat int) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -273,11 +303,5 @@ func DetectLang(s string) string {
 			lat++
 		}
 	}
-	switch {
-	case ar+lat == 0:
-		return ""
-	case ar*10 >= (ar+lat)*4:
-		return "ar"
-	}
-	return "en"
+	return ar, lat
 }

@@ -118,5 +118,8 @@ func FuzzSentences(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := tk.Tokenize(s)
 		checkSentences(t, s, toks, Sentences(s, toks))
+		if _, lang := SentencesLang(s, toks); lang != DetectLang(s) {
+			t.Fatalf("SentencesLang(%q) language %q, DetectLang %q", s, lang, DetectLang(s))
+		}
 	})
 }

@@ -70,11 +70,9 @@ func (s Script) String() string {
 // (src[Start:End]); Norm and Key are views (see package arabic).
 type Token struct {
 	Span
-	Text   string `json:"text"`
-	Kind   Kind   `json:"-"`
-	Script Script `json:"-"`
-	Norm   string `json:"norm"`
-	Key    string `json:"key"`
+	Text string `json:"text"`
+	Norm string `json:"norm"`
+	Key  string `json:"key"`
 	// Stems holds alternative matching keys with clitics removed, least
 	// stripped first (وبالرقة → بالرقه, الرقه, رقه). Empty for non-Arabic tokens.
 	// The slice may be shared between tokens: do not modify it.
@@ -84,7 +82,9 @@ type Token struct {
 	// (تركياوالولاياتالمتحدة → تركيا والولايات المتحدة), with the
 	// conjunction و standing alone only where the lexicon does not know it
 	// attached to the next word.
-	Split bool `json:"split,omitempty"`
+	Split  bool   `json:"split,omitempty"`
+	Kind   Kind   `json:"-"`
+	Script Script `json:"-"`
 }
 
 // Keys calls fn with the token's key and then each stem, stopping when fn

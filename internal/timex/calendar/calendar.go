@@ -269,25 +269,37 @@ func Keys(fn func(string)) {
 
 func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 
-// KeySet is a set of matching keys with a cheap pre-filter on (last byte,
-// length), for deciding quickly whether a token may start something. Clitic
-// stripping only removes prefixes, so it keeps the last letter and shortens
-// the key by 0, 2 or 4 bytes (لل → ال keeps the length).
+// KeySet is a set of matching keys with a cheap pre-filter on (length,
+// first two and last two bytes), for deciding quickly whether a token may
+// start something. Clitic stripping only removes prefixes (لل → ال keeps
+// the length), so the filter is asked about each form Lookup would look up.
 type KeySet struct {
 	m      map[string]bool
-	filter [128]uint64
+	filter [filterWords]uint64
 }
+
+const filterWords = 256 // 16384 bits
 
 // NewKeySet returns an empty set.
 func NewKeySet() *KeySet { return &KeySet{m: map[string]bool{}} }
 
-func filterIndex(key string) (int, uint) {
-	n := len(key)
-	if n > 63 {
-		n = 63
-	}
-	return int(key[len(key)-1] & 0x7F), uint(n)
+// filterBit returns the filter bit of a key of n bytes whose first two
+// bytes are a0 a1 and last two z0 z1 (for n == 1 all four are its byte).
+func filterBit(n int, a0, a1, z0, z1 byte) uint {
+	h := uint32(n)*0x9E3779B1 ^ uint32(a0)<<24 ^ uint32(a1)<<16 ^ uint32(z0)<<8 ^ uint32(z1)
+	h *= 0x85EBCA6B
+	h ^= h >> 15
+	h *= 0xC2B2AE35
+	h ^= h >> 13
+	return uint(h) & (filterWords*64 - 1)
 }
+
+func keyBit(key string) uint {
+	n := len(key)
+	return filterBit(n, key[0], key[min(1, n-1)], key[max(0, n-2)], key[n-1])
+}
+
+func (s *KeySet) test(bit uint) bool { return s.filter[bit>>6]&(1<<(bit&63)) != 0 }
 
 // Add puts key in the set.
 func (s *KeySet) Add(key string) {
@@ -295,17 +307,13 @@ func (s *KeySet) Add(key string) {
 		return
 	}
 	s.m[key] = true
-	i, n := filterIndex(key)
-	s.filter[i] |= 1 << n
+	b := keyBit(key)
+	s.filter[b>>6] |= 1 << (b & 63)
 }
 
 // Has reports whether key is in the set.
 func (s *KeySet) Has(key string) bool {
-	if key == "" {
-		return false
-	}
-	i, n := filterIndex(key)
-	if s.filter[i]&(1<<n) == 0 {
+	if key == "" || !s.test(keyBit(key)) {
 		return false
 	}
 	return s.m[key]
@@ -317,21 +325,39 @@ func (s *KeySet) HasClitic(key string) bool {
 	if key == "" {
 		return false
 	}
-	i, n := filterIndex(key)
-	f := s.filter[i]
-	mask := uint64(1) << n
-	if n >= 2 {
-		mask |= 1 << (n - 2)
+	// Lookup(s.m, key), with each map lookup behind the filter.
+	if s.test(keyBit(key)) && s.m[key] {
+		return true
 	}
-	if n >= 4 {
-		mask |= 1 << (n - 4)
+	w := key
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		w = w[len("و"):]
+		if len(w) < 4 {
+			return false
+		}
+		if s.test(keyBit(w)) && s.m[w] {
+			return true
+		}
 	}
-	if n == 63 {
-		mask = ^uint64(0)
-	}
-	if f&mask == 0 {
+	if len(w) < 8 {
 		return false
 	}
-	_, ok := Lookup(s.m, key)
-	return ok
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		if len(w) > 96 {
+			return false
+		}
+		// "ال" + w[4:]: same length, first bytes those of ا, last those of w
+		const alef = "ا"
+		if !s.test(filterBit(len(w), alef[0], alef[1], w[len(w)-2], w[len(w)-1])) {
+			return false
+		}
+		var buf [96]byte
+		b := append(append(buf[:0], "ال"...), w[len("لل"):]...)
+		return s.m[string(b)]
+	case strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك"):
+		r := w[len("ب"):]
+		return s.test(keyBit(r)) && s.m[r]
+	}
+	return false
 }
