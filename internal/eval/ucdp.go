@@ -85,7 +85,7 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 		}
 		return strings.TrimSpace(rec[i])
 	}
-	var in25, in50, country, located, best, within Accuracy
+	var in25, in50, precise25, country, located, best, within Accuracy
 	var countryTotal, rows, noText int
 	for {
 		rec, err := cr.Read()
@@ -137,10 +137,17 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 		if e1 == nil && e2 == nil {
 			in25.Total++
 			in50.Total++
+			precise := get(rec, "where_prec") == "1" || get(rec, "where_prec") == "2"
+			if precise {
+				precise25.Total++
+			}
 			if loc != nil {
 				d := distanceKm(lat, lon, *loc.Lat, *loc.Lon)
 				if d <= 25 {
 					in25.Correct++
+					if precise {
+						precise25.Correct++
+					}
 				}
 				if d <= 50 {
 					in50.Correct++
@@ -189,6 +196,9 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 	}
 	rep.Accuracy["place within 25 km"] = in25
 	rep.Accuracy["place within 50 km"] = in50
+	if precise25.Total > 0 {
+		rep.Accuracy["place within 25 km (GED where_prec 1-2)"] = precise25
+	}
 	rep.Accuracy["place same country"] = country
 	rep.Accuracy["place coded (coverage)"] = located
 	rep.Accuracy["deaths exact best"] = best
@@ -252,6 +262,8 @@ var (
 	// `BBC Monitoring Central Asia, 2002-05-26, Russian planes bomb ...`.
 	ucdpArticleQuoted = regexp.MustCompile(`^[^"]*?\d{2,4}-\d{2}-\d{2}\s+"+(.+)$`)
 	ucdpArticleComma  = regexp.MustCompile(`^[^,]+,\s*\d{2,4}-\d{2}-\d{2}\s*,\s*(.+)$`)
+	// [highlight color=11]Boko[/highlight]: markup left in some headlines.
+	ucdpMarkup = regexp.MustCompile(`\[/?highlight[^\]]*\]`)
 )
 
 // ucdpHeadlines returns the usable headlines of a GED event: those of
@@ -261,6 +273,7 @@ func ucdpHeadlines(headline, article string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(h string) {
+		h = ucdpMarkup.ReplaceAllString(h, "")
 		h = strings.TrimSpace(strings.Trim(strings.TrimSpace(h), `"`))
 		if ucdpUsable(h) && !seen[h] {
 			seen[h] = true

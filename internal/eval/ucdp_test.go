@@ -49,12 +49,13 @@ func TestScoreUCDP(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]Accuracy{
-		"place within 25 km":     {2, 3},
-		"place within 50 km":     {2, 3},
-		"place same country":     {2, 3},
-		"place coded (coverage)": {2, 3},
-		"deaths exact best":      {2, 3}, // 5=5, 3!=4, 0=0
-		"deaths within low-high": {3, 3}, // 3 in 3-5
+		"place within 25 km":                      {2, 3},
+		"place within 50 km":                      {2, 3},
+		"place within 25 km (GED where_prec 1-2)": {1, 2},
+		"place same country":                      {2, 3},
+		"place coded (coverage)":                  {2, 3},
+		"deaths exact best":                       {2, 3}, // 5=5, 3!=4, 0=0
+		"deaths within low-high":                  {3, 3}, // 3 in 3-5
 	}
 	for k, w := range want {
 		if got := rep.Accuracy[k]; got != w {
@@ -77,6 +78,7 @@ func TestUCDPHeadlines(t *testing.T) {
 		{"", `Reuters 1989-05-17 "ANGOLAN UNITA REBELS BLOW UP POWER LINES`, []string{"ANGOLAN UNITA REBELS BLOW UP POWER LINES"}},
 		{"", "BBC Monitoring Central Asia, 2002-05-26, Russian planes bomb southern Chechnya, seven civilians killed - web site.", []string{"Russian planes bomb southern Chechnya, seven civilians killed - web site."}},
 		{"", "Radio Nepal 21/9", nil},
+		{"[highlight color=11]Boko[/highlight] [highlight color=11]Haram[/highlight] Attack near Gwoza", "", []string{"Boko Haram Attack near Gwoza"}},
 	}
 	for _, tt := range tests {
 		got := ucdpHeadlines(tt.headline, tt.article)
