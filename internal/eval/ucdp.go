@@ -197,7 +197,7 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 	rep.Accuracy["place within 25 km"] = in25
 	rep.Accuracy["place within 50 km"] = in50
 	if precise25.Total > 0 {
-		rep.Accuracy["place within 25 km (GED where_prec 1-2)"] = precise25
+		rep.Accuracy["place 25 km (where_prec<=2)"] = precise25
 	}
 	rep.Accuracy["place same country"] = country
 	rep.Accuracy["place coded (coverage)"] = located

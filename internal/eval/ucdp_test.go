@@ -49,13 +49,13 @@ func TestScoreUCDP(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]Accuracy{
-		"place within 25 km":                      {2, 3},
-		"place within 50 km":                      {2, 3},
-		"place within 25 km (GED where_prec 1-2)": {1, 2},
-		"place same country":                      {2, 3},
-		"place coded (coverage)":                  {2, 3},
-		"deaths exact best":                       {2, 3}, // 5=5, 3!=4, 0=0
-		"deaths within low-high":                  {3, 3}, // 3 in 3-5
+		"place within 25 km":          {2, 3},
+		"place within 50 km":          {2, 3},
+		"place 25 km (where_prec<=2)": {1, 2},
+		"place same country":          {2, 3},
+		"place coded (coverage)":      {2, 3},
+		"deaths exact best":           {2, 3}, // 5=5, 3!=4, 0=0
+		"deaths within low-high":      {3, 3}, // 3 in 3-5
 	}
 	for k, w := range want {
 		if got := rep.Accuracy[k]; got != w {
