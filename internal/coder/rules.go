@@ -167,16 +167,31 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	if !dr.casualty {
 		c -= 0.1 // news of a violent event counts its dead and wounded
 	}
+	if allWeak(dr) {
+		c -= 0.2 // hostages, a siege, an execution: told of, not reported
+	}
+	if len(dr.counts) == 0 && t.Entry.Attrs["pos"] != "noun" && t.First > 0 && relativePronouns[d.a.Tokens[t.First-1].Key] {
+		c -= 0.15
+	}
 	if !dr.casualty && len(dr.counts) == 0 {
-		if d.lang == "ar" && t.Entry.Attrs["pos"] == "noun" && definiteAr(d.a.Tokens[t.First].Key) {
+		if d.lang == "ar" && t.Entry.Attrs["pos"] != "verb" && d.definiteSpan(t) {
 			c -= 0.2
 		}
 		if d.inList(t) {
 			c -= 0.15
 		}
-		if t.Entry.Attrs["pos"] == "verb" && t.First > 0 && relativePronouns[d.a.Tokens[t.First-1].Key] {
-			c -= 0.15
+		if d.verbalAttack(dr) {
+			c -= 0.2
 		}
+	}
+	for _, cn := range dr.counts {
+		if cn.What == "killed" && cn.Value >= 1000 {
+			c -= 0.2 // a war's toll, a massacre of history: background
+			break
+		}
+	}
+	if dr.typ == "abduction" && dr.released {
+		c -= 0.2 // hostages freed: the news is the release
 	}
 	for _, cu := range d.cues[si] {
 		if cu.Entry.Class == "condemned" && cu.Last <= t.First && t.First-cu.Last <= 8 {
@@ -185,6 +200,50 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 		}
 	}
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+// allWeak reports whether every event word of a draft is weak evidence
+// (weak=true or role=participant).
+func allWeak(dr *draft) bool {
+	weak := false
+	for _, t := range dr.triggers {
+		if isCasualty(t) {
+			continue
+		}
+		if t.Entry.Attrs["weak"] != "true" && t.Entry.Attrs["role"] != "participant" {
+			return false
+		}
+		weak = true
+	}
+	return weak
+}
+
+// definiteSpan reports whether an Arabic noun trigger carries the article
+// on one of its words (الهجوم، إطلاق الصواريخ).
+func (d *docState) definiteSpan(t lexicon.Match) bool {
+	for i := t.First; i < t.Last; i++ {
+		if definiteAr(d.a.Tokens[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbalAttack reports whether an attack without casualties is aimed at
+// a person, government or party by a person, government or party — the
+// verbal sense of هاجم and شن هجوما (he attacked the government's policy).
+func (d *docState) verbalAttack(dr *draft) bool {
+	if dr.typ != "attack" || clash(dr) || len(dr.actors) == 0 {
+		return false
+	}
+	for _, a := range dr.actors {
+		switch a.Kind {
+		case "person", "government", "political", "media", "state", "international":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // definiteAr reports whether an Arabic key carries the article, after
@@ -211,6 +270,15 @@ func (d *docState) inList(t lexicon.Match) bool {
 	}
 	if t.Last < len(d.a.Tokens) && definiteAr(k) && strings.HasPrefix(d.a.Tokens[t.Last].Key, "وال") {
 		return true
+	}
+	// قتل وذبح وخطف: another violence word joined by و right before or after
+	for _, o := range d.triggers[d.sentOf(t.First)] {
+		if (o.First == t.Last && strings.HasPrefix(d.a.Tokens[o.First].Key, "و")) ||
+			(o.Last == t.First && strings.HasPrefix(k, "و")) {
+			if cod, ok := d.c.tax.Lookup(o.Entry.Class); ok && cod.Violent {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -253,7 +321,7 @@ func (d *docState) adjustProtest(dr *draft, c float64) float64 {
 		if t.Entry.Class != "protest" && t.Entry.Class != "riot" {
 			continue
 		}
-		if t.Entry.Attrs["role"] != "participant" {
+		if t.Entry.Attrs["role"] != "participant" && t.Entry.Attrs["weak"] != "true" {
 			occurrence++
 		}
 	}

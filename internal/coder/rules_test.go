@@ -41,6 +41,13 @@ func TestNotViolentEvents(t *testing.T) {
 		{"trial", "ar", "وأجلت المحكمة محاكمة المتهم بقتل التاجر إلى الشهر المقبل."},
 		{"did not explode", "ar", "وسقطت قذيفة قرب المدرسة من دون أن تنفجر."},
 		{"natural death", "ar", "وأعلنت العائلة وفاة الفنان الكبير في المستشفى."},
+		{"illness", "ar", "وأصيب اللاعب بمرض نادر أبعده عن الملاعب."},
+		{"hostages released", "ar", "وأفرج الخاطفون أمس عن الرهائن الذين اختطفوا قبل شهر في الصحراء."},
+		{"criticism", "ar", "وهاجم رئيس الحزب الحكومة في خطابه أمام أنصاره."},
+		{"indefinite list", "ar", "وتحدث الكاتب عما يجري في البلاد من قتل وذبح وخطف."},
+		{"judicial execution", "ar", "ونفذت السلطات حكم الإعدام شنقا في سجن العاصمة."},
+		{"toll of a past war", "ar", "وقتل نحو مئة ألف شخص خلال الحرب الأهلية في الثمانينات."},
+		{"heart attack", "en", "The minister was taken to hospital after a heart attack."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

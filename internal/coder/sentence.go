@@ -247,6 +247,7 @@ type draft struct {
 	actors   []event.Actor
 	casualty bool // a killed or wounded word belongs to it
 	crowd    bool // its sentence tells of a protest or riot
+	released bool // its sentence tells of a release
 	aerial   bool // its perpetrator is an air force
 }
 
@@ -377,15 +378,18 @@ func (d *docState) codeSentence(si int) {
 		d.singularVictims(si, drafts)
 	}
 
-	crowd := false
+	crowd, released := false, false
 	for _, dr := range drafts {
-		if dr.typ == "protest" || dr.typ == "riot" {
+		switch dr.typ {
+		case "protest", "riot":
 			crowd = true
+		case "release":
+			released = true
 		}
 	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
-		dr.crowd = crowd
+		dr.crowd, dr.released = crowd, released
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
