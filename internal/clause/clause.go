@@ -26,6 +26,11 @@ type Splitter struct {
 	// Words tells conjunction-prefixed verbs from words that begin with و
 	// (no Arabic cut at "، و…" when nil).
 	Words Counter
+	// Verbs, when set, narrows the Arabic cuts at "، و…" to the verbs it
+	// accepts (given the matching key without the conjunction): the event
+	// coder passes its reporting verbs (ذكر، أكد، أضاف …), where a new
+	// speaker or a new statement begins.
+	Verbs func(key string) bool
 	// MinTokens is the fewest tokens on each side of a cut (6 when 0).
 	MinTokens int
 }
@@ -39,36 +44,44 @@ var arabicOpeners = map[string]bool{
 // englishOpeners open a new clause after a comma.
 var englishOpeners = map[string]bool{"while": true, "whereas": true}
 
-// Split returns the clauses of sents, in order; a sentence with no cut is
-// returned as it is. Clauses keep the sentence's language, and their spans
-// and token ranges tile the sentence.
-func (s *Splitter) Split(toks []text.Token, sents []text.Sentence) []text.Sentence {
+// Split returns the clauses of sents, in order, and for each clause the
+// index of its sentence; a sentence with no cut is returned as it is.
+// Clauses keep the sentence's language, and their spans and token ranges
+// tile the sentence.
+func (s *Splitter) Split(toks []text.Token, sents []text.Sentence) (clauses []text.Sentence, sentence []int) {
 	min := s.MinTokens
 	if min <= 0 {
 		min = 6
 	}
-	var out []text.Sentence
-	for _, sent := range sents {
+	out := make([]text.Sentence, 0, len(sents))
+	parent := make([]int, 0, len(sents))
+	for si, sent := range sents {
 		if sent.Last-sent.First < 2*min {
 			out = append(out, sent)
+			parent = append(parent, si)
 			continue
 		}
 		start := sent.First
+		// News text often opens a quote it never closes: quotes block cuts
+		// only in a sentence where they balance.
+		quotes := balanced(toks[sent.First:sent.Last])
 		depth := 0 // inside quotation marks
 		for i := sent.First; i < sent.Last; i++ {
 			t := &toks[i]
-			if t.Kind == text.Punct {
+			if quotes && t.Kind == text.Punct {
 				depth = quoteDepth(depth, t.Text)
 			}
 			if depth > 0 || i-start < min || sent.Last-i < min || !s.opens(toks, i) {
 				continue
 			}
 			out = append(out, clauseOf(toks, sent, start, i))
+			parent = append(parent, si)
 			start = i
 		}
 		out = append(out, clauseOf(toks, sent, start, sent.Last))
+		parent = append(parent, si)
 	}
-	return out
+	return out, parent
 }
 
 // clauseOf is the clause of sent from token first to token last
@@ -83,6 +96,28 @@ func clauseOf(toks []text.Token, sent text.Sentence, first, last int) text.Sente
 		c.End = toks[last].Start
 	}
 	return c
+}
+
+// balanced reports whether the quotation marks of toks open and close in
+// pairs.
+func balanced(toks []text.Token) bool {
+	depth := 0
+	for i := range toks {
+		if toks[i].Kind != text.Punct {
+			continue
+		}
+		switch toks[i].Text {
+		case "«", "“":
+			depth++
+		case "»", "”":
+			if depth--; depth < 0 {
+				return false
+			}
+		case "\"":
+			depth ^= 1 << 16 // straight quotes pair with each other
+		}
+	}
+	return depth == 0
 }
 
 // quoteDepth follows «» and straight double quotes.
@@ -138,6 +173,9 @@ func (s *Splitter) conjoinedVerb(key string) bool {
 		}
 	}
 	if len([]rune(rest)) < 2 || strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") {
+		return false
+	}
+	if s.Verbs != nil && !s.Verbs(rest) {
 		return false
 	}
 	whole, part := s.Words.Count(key), s.Words.Count(rest)

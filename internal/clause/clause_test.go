@@ -12,7 +12,10 @@ func clauses(t *testing.T, src string) []string {
 	t.Helper()
 	a := analysis.New().Analyze(src, "", analysisTime)
 	s := Splitter{Words: arabic.DefaultLexicon()}
-	cs := s.Split(a.Tokens, a.Sentences)
+	cs, parent := s.Split(a.Tokens, a.Sentences)
+	if len(parent) != len(cs) {
+		t.Fatalf("%d parents for %d clauses", len(parent), len(cs))
+	}
 	// The clauses tile the sentences: same bounds, no gap, no overlap.
 	si := 0
 	for i, c := range cs {
@@ -24,6 +27,9 @@ func clauses(t *testing.T, src string) []string {
 		}
 		for si < len(a.Sentences) && a.Sentences[si].Last <= c.First {
 			si++
+		}
+		if parent[i] != si {
+			t.Errorf("clause %d: parent %d, want %d", i, parent[i], si)
 		}
 		if s := a.Sentences[si]; c.First < s.First || c.Last > s.Last || c.Start < s.Start || c.End > s.End {
 			t.Errorf("clause %+v outside its sentence %+v", c, s)
@@ -59,6 +65,9 @@ func TestSplit(t *testing.T) {
 		{"no cut inside quotes",
 			"وقال المتحدث: «قتل أربعة من عناصرنا في الهجوم على الحاجز العسكري، وأصيب عشرة آخرون بجروح متفاوتة» في بيان رسمي.",
 			[]string{"وقال المتحدث: «قتل أربعة من عناصرنا في الهجوم على الحاجز العسكري، وأصيب عشرة آخرون بجروح متفاوتة» في بيان رسمي."}},
+		{"an unbalanced quote does not block cuts",
+			"وذكر بيان نشره التنظيم أنه «قتل ستة من العناصر في الهجوم على المقر الرئيسي للقوات قرب القرية الواقعة غربي المدينة الكبيرة في شمال البلاد بعد معارك استمرت ساعات طويلة منذ فجر يوم الخميس الماضي، وتم الإعلان عن هروب خمسة من المحتجزين في السجن المركزي بعد سقوط قذائف.",
+			[]string{"وذكر بيان نشره التنظيم أنه «قتل ستة من العناصر في الهجوم على المقر الرئيسي للقوات قرب القرية الواقعة غربي المدينة الكبيرة في شمال البلاد بعد معارك استمرت ساعات طويلة منذ فجر يوم الخميس الماضي،", "وتم الإعلان عن هروب خمسة من المحتجزين في السجن المركزي بعد سقوط قذائف."}},
 		{"while",
 			"اندلعت اشتباكات عنيفة بين الطرفين في الأحياء الشرقية للمدينة، بينما واصلت الطائرات قصف القرى المحيطة بها طوال الليل.",
 			[]string{"اندلعت اشتباكات عنيفة بين الطرفين في الأحياء الشرقية للمدينة،", "بينما واصلت الطائرات قصف القرى المحيطة بها طوال الليل."}},
@@ -82,7 +91,7 @@ func TestSplit(t *testing.T) {
 func TestNoWordsNoArabicCut(t *testing.T) {
 	src := "أعلن التنظيم مسؤوليته عن هجوم على مقر للقوات في قرية صغيرة غربي المدينة، وذكر بيان نشره على الإنترنت أنه قتل ستة عناصر."
 	a := analysis.New().Analyze(src, "ar", analysisTime)
-	if cs := (&Splitter{}).Split(a.Tokens, a.Sentences); len(cs) != len(a.Sentences) {
+	if cs, _ := (&Splitter{}).Split(a.Tokens, a.Sentences); len(cs) != len(a.Sentences) {
 		t.Errorf("without a word list: %d clauses for %d sentences", len(cs), len(a.Sentences))
 	}
 }
@@ -95,7 +104,7 @@ func FuzzSplit(f *testing.F) {
 	s := Splitter{Words: arabic.DefaultLexicon(), MinTokens: 2}
 	f.Fuzz(func(t *testing.T, src string) {
 		a := an.Analyze(src, "", analysisTime)
-		cs := s.Split(a.Tokens, a.Sentences)
+		cs, _ := s.Split(a.Tokens, a.Sentences)
 		next := 0
 		for _, c := range cs {
 			if c.First != next && (next == 0 || c.First < next) {
@@ -107,4 +116,17 @@ func FuzzSplit(f *testing.F) {
 			next = c.Last
 		}
 	})
+}
+
+func TestVerbs(t *testing.T) {
+	src := "قصفت المدفعية محيط السجن المركزي في المدينة منذ الصباح الباكر، وأكدت مصادر محلية فرار عدد من السجناء خلال القصف، وتم إغلاق الطرق المؤدية إلى السجن بالكامل."
+	a := analysis.New().Analyze(src, "ar", analysisTime)
+	s := Splitter{Words: arabic.DefaultLexicon(), Verbs: func(k string) bool { return k == "اكدت" }}
+	cs, _ := s.Split(a.Tokens, a.Sentences)
+	if len(cs) != 2 || !strings.HasPrefix(src[cs[1].Start:cs[1].End], "وأكدت") {
+		for _, c := range cs {
+			t.Logf("%q", src[c.Start:c.End])
+		}
+		t.Errorf("%d clauses, want a cut before وأكدت only", len(cs))
+	}
 }
