@@ -469,3 +469,50 @@ func (d *docState) dropPerpetratorCounts(dr *draft) {
 		}
 	}
 }
+
+// lastViolent is the latest factual violent event of a document, with the
+// sentence and draft it came from.
+type lastViolent struct {
+	idx, si int
+	dr      *draft
+	ok      bool
+}
+
+// mergeCasualties folds a sentence that only counts dead or wounded into
+// the violent event of the sentence just before: "A convoy came under
+// attack near the town. Three soldiers were killed." is one attack with
+// three killed, not an attack and a separate killing. It reports whether ev
+// was merged (and must not be added).
+func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
+	lv := d.lastViolent
+	if !lv.ok || !isCasualty(dr.trig) || len(dr.triggers) != countCasualties(dr) || si-lv.si < 1 || si-lv.si > 2 {
+		return false
+	}
+	if ev.Modality != event.Asserted && ev.Modality != event.Claimed {
+		return false
+	}
+	prev := &d.events[lv.idx]
+	prev.Counts = append(prev.Counts, ev.Counts...)
+	for _, a := range ev.Actors {
+		if a.Role == "victim" || a.Role == "target" {
+			prev.Actors = append(prev.Actors, a)
+		}
+	}
+	prev.Evidence = append(prev.Evidence, ev.Evidence...)
+	if !lv.dr.casualty {
+		lv.dr.casualty = true
+		prev.Confidence = math.Min(0.95, prev.Confidence+0.2) // the dead and wounded are counted
+	}
+	d.c.applyTaxonomy(prev, lv.dr)
+	return true
+}
+
+func countCasualties(dr *draft) int {
+	n := 0
+	for _, t := range dr.triggers {
+		if isCasualty(t) {
+			n++
+		}
+	}
+	return n
+}

@@ -104,6 +104,12 @@ func TestACLEDCoding(t *testing.T) {
 			"airstrike", "Explosions/Remote violence", "Air/drone strike"},
 		{"clashes with protesters are a riot", "Protesters clashed with police in the capital after the vote.",
 			"riot", "Riots", "Violent demonstration"},
+		{"party supporters clashing is a riot", "Rival party supporters clashed near the polling station.",
+			"riot", "Riots", "Violent demonstration"},
+		{"torture is violence against civilians", "Militiamen tortured two farmers in the village.",
+			"attack", "Violence against civilians", "Attack"},
+		{"government forces dislodging rebels regain territory", "Government forces dislodged the rebels from the town.",
+			"seizure", "Battles", "Government regains territory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,5 +155,29 @@ func TestProtestOccurrence(t *testing.T) {
 	described := code(t, "ar", "ورفع المتظاهرون لافتات تطالب بالإصلاح.")
 	if e := factualAt(described, "PROTEST", 0.7); e != nil {
 		t.Errorf("a description of protesters coded as a confident protest: conf=%.2f", e.Confidence)
+	}
+}
+
+// TestCasualtiesOfThePreviousSentence: a sentence that only counts the
+// dead belongs to the attack told just before it.
+func TestCasualtiesOfThePreviousSentence(t *testing.T) {
+	r := code(t, "en", "A military convoy came under attack near the river. Three soldiers were killed and two injured.")
+	n := 0
+	for _, e := range r.Events {
+		if e.Plover != nil && *e.Plover == "ASSAULT" {
+			n++
+		}
+	}
+	e := find(r, "attack")
+	if n != 1 || e == nil {
+		t.Fatalf("want one attack, got %+v", r.Events)
+	}
+	if !hasCount(e.Counts, "killed") || e.ACLED == nil || e.ACLED.EventType != "Battles" {
+		t.Errorf("attack = counts %+v, ACLED %+v; want the killed soldiers and a battle", e.Counts, e.ACLED)
+	}
+	// a death told on its own, far from any attack, stays its own event
+	r = code(t, "en", "Talks resumed in the capital on Monday. Delegates met for hours. The sides agreed to meet again. A farmer was killed in the north.")
+	if find(r, "killing") == nil {
+		t.Errorf("lone killing lost: %+v", r.Events)
 	}
 }

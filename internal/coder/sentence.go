@@ -38,6 +38,8 @@ type docState struct {
 
 	events  []event.Event
 	figures []event.Figure
+
+	lastViolent lastViolent // the latest factual violent event coded
 }
 
 func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
@@ -240,15 +242,16 @@ func longestNonOverlapping(ms []lexicon.Match, kind string) []lexicon.Match {
 
 // draft is an event being assembled from one sentence.
 type draft struct {
-	typ      string
-	trig     lexicon.Match
-	triggers []lexicon.Match
-	counts   []event.Count
-	actors   []event.Actor
-	casualty bool // a killed or wounded word belongs to it
-	crowd    bool // its sentence tells of a protest or riot
-	released bool // its sentence tells of a release
-	aerial   bool // its perpetrator is an air force
+	typ        string
+	trig       lexicon.Match
+	triggers   []lexicon.Match
+	counts     []event.Count
+	actors     []event.Actor
+	casualty   bool // a killed or wounded word belongs to it
+	crowd      bool // its sentence tells of a protest or riot
+	released   bool // its sentence tells of a release
+	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
+	aerial     bool // its perpetrator is an air force
 }
 
 func isCasualty(m lexicon.Match) bool {
@@ -366,9 +369,15 @@ func (d *docState) codeSentence(si int) {
 		if a.Role == "actor" && am.Entry.Attrs["mode"] == "aerial" {
 			dr.aerial = true
 		}
+		if am.Entry.Attrs["crowd"] == "true" {
+			dr.crowdActor = true
+		}
 		dr.actors = append(dr.actors, a)
 	}
 	for _, dr := range drafts {
+		if dr.typ == "attack" && clash(dr) && dr.crowdActor {
+			dr.typ = "riot" // party supporters, traders or protesters clashing: a riot, not a battle
+		}
 		d.dropPerpetratorCounts(dr)
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
@@ -413,6 +422,12 @@ func (d *docState) codeSentence(si int) {
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
 		d.c.applyTaxonomy(&ev, dr)
+		if d.mergeCasualties(si, dr, &ev) {
+			continue
+		}
+		if cod, ok := d.c.tax.Lookup(ev.Type); ok && cod.Violent && (ev.Modality == event.Asserted || ev.Modality == event.Claimed) {
+			d.lastViolent = lastViolent{idx: len(d.events), si: si, dr: dr, ok: true}
+		}
 		d.events = append(d.events, ev)
 	}
 }
