@@ -24,7 +24,9 @@ func clash(dr *draft) bool {
 }
 
 // clashesInRiots folds clashes into the protest or riot of the same
-// sentence: police and protesters clashing is a riot, not a battle.
+// sentence (police and protesters clashing is a riot, not a battle), and a
+// protest and a riot of one sentence into one crowd event: a riot when a
+// word for violence (burning, clashes) is more than a passing mention.
 func clashesInRiots(drafts []*draft) []*draft {
 	var crowd *draft
 	for _, dr := range drafts {
@@ -37,20 +39,57 @@ func clashesInRiots(drafts []*draft) []*draft {
 		return drafts
 	}
 	out := drafts[:0]
-	folded := false
+	riot := false
 	for _, dr := range drafts {
-		if dr.typ == "attack" && clash(dr) {
-			crowd.triggers = append(crowd.triggers, dr.triggers...)
-			crowd.casualty = crowd.casualty || dr.casualty
-			folded = true
+		switch {
+		case dr == crowd:
+			out = append(out, dr)
+			continue
+		case dr.typ == "attack" && clash(dr):
+			riot = true
+		case dr.typ == "riot":
+			riot = true
+		case dr.typ == "protest":
+		default:
+			out = append(out, dr)
 			continue
 		}
-		out = append(out, dr)
+		crowd.triggers = append(crowd.triggers, dr.triggers...)
+		crowd.casualty = crowd.casualty || dr.casualty
 	}
-	if folded {
+	if riot {
 		crowd.typ = "riot"
 	}
 	return out
+}
+
+// reasonOfProtest reports whether a violent event is what a protest of the
+// same sentence is against ("protested against the killings", احتجاجا على
+// مقتل): background to the protest, not news of its own.
+func (d *docState) reasonOfProtest(si int, dr *draft) bool {
+	if !dr.crowd {
+		return false
+	}
+	var p *lexicon.Match
+	for i := range d.triggers[si] {
+		t := &d.triggers[si][i]
+		if (t.Entry.Class == "protest" || t.Entry.Class == "riot") && t.Last <= dr.trig.First {
+			p = t
+		}
+	}
+	if p == nil {
+		return false
+	}
+	if strings.Contains(p.Entry.Pattern, "احتجاجا على") || strings.Contains(p.Entry.Pattern, "تنديدا") || strings.HasSuffix(p.Entry.Pattern, " على") {
+		return dr.trig.First-p.Last <= 3
+	}
+	for i := p.Last; i < dr.trig.First; i++ {
+		switch d.a.Tokens[i].Key {
+		case "against", "over", "ضد", "علي", "denouncing", "condemning":
+			return true
+		}
+	}
+	return false
 }
 
 // singularNouns are English words for one person that a casualty word
@@ -189,6 +228,9 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			c -= 0.2 // a war's toll, a massacre of history: background
 			break
 		}
+	}
+	if d.reasonOfProtest(si, dr) {
+		c -= 0.3
 	}
 	if dr.typ == "abduction" && dr.released {
 		c -= 0.2 // hostages freed: the news is the release

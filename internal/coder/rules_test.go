@@ -181,3 +181,21 @@ func TestCasualtiesOfThePreviousSentence(t *testing.T) {
 		t.Errorf("lone killing lost: %+v", r.Events)
 	}
 }
+
+// TestProtestReasonIsBackground: the violence a protest is against is
+// background to the protest.
+func TestProtestReasonIsBackground(t *testing.T) {
+	r := code(t, "en", "Hundreds of students protested in the city against a wave of knife attacks that killed three people last month.")
+	if find(r, "protest") == nil {
+		t.Fatalf("no protest: %+v", r.Events)
+	}
+	for _, e := range r.Events {
+		if e.Plover != nil && *e.Plover == "ASSAULT" && e.Confidence >= 0.7 {
+			t.Errorf("the reason of the protest coded as a confident attack: %s %.2f", e.Type, e.Confidence)
+		}
+	}
+	r = code(t, "en", "Police dispersed the protesters and protesters burnt tyres on the main road.")
+	if e := find(r, "riot"); e == nil {
+		t.Errorf("want one riot for the protest and the burning: %+v", r.Events)
+	}
+}
