@@ -9,30 +9,35 @@ import (
 // key" without touching the large index maps, which most tokens of a text
 // are not in. A key is hashed as the sequence of its space-separated words
 // (see seqHash), so the resolver can test word sequences without joining
-// them. It never answers "absent" for a key that was added.
+// them. It never answers "absent" for a key that was added. Both bits of a
+// key lie in one 64-bit word, so a test reads one cache line.
 type keyFilter struct {
 	bits []uint64
-	mask uint64
+	mask uint64 // word index mask
 }
 
 func newKeyFilter(logBits uint) keyFilter {
-	return keyFilter{bits: make([]uint64, 1<<(logBits-6)), mask: 1<<logBits - 1}
+	return keyFilter{bits: make([]uint64, 1<<(logBits-6)), mask: 1<<(logBits-6) - 1}
 }
 
 func (f *keyFilter) clone() keyFilter {
 	return keyFilter{bits: append([]uint64(nil), f.bits...), mask: f.mask}
 }
 
+// word returns the index of h's word and h's two bits in it.
+func (f *keyFilter) word(h uint64) (uint64, uint64) {
+	return h & f.mask, 1<<(h>>52&63) | 1<<(h>>58)
+}
+
 func (f *keyFilter) add(h uint64) {
-	a, b := h&f.mask, (h>>32)&f.mask
-	f.bits[a>>6] |= 1 << (a & 63)
-	f.bits[b>>6] |= 1 << (b & 63)
+	w, b := f.word(h)
+	f.bits[w] |= b
 }
 
 // mayHave reports whether a key with hash h may have been added.
 func (f *keyFilter) mayHave(h uint64) bool {
-	a, b := h&f.mask, (h>>32)&f.mask
-	return f.bits[a>>6]&(1<<(a&63)) != 0 && f.bits[b>>6]&(1<<(b&63)) != 0
+	w, b := f.word(h)
+	return f.bits[w]&b == b
 }
 
 // wordHash hashes one word of a key.

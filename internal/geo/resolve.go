@@ -73,12 +73,7 @@ func isHyphen(t *text.Token) bool {
 // the document's context. toks and sents come from text.Tokenizer and
 // text.Sentences over src; lang is "ar", "en" or "".
 func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence, lang string) []Mention {
-	sentStart := make([]int, len(toks))
-	for _, s := range sents {
-		for i := s.First; i < s.Last && i < len(toks); i++ {
-			sentStart[i] = s.First
-		}
-	}
+	sentStart := newSentStarts(sents, len(toks))
 	var ms []*mention
 	var a arena
 	for i := 0; i < len(toks); {
@@ -87,7 +82,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 			i++
 			continue
 		}
-		m.sentenceInitial = i == sentStart[i]
+		m.sentenceInitial = i == sentStart.of(i)
 		ms = append(ms, m)
 		i = m.last
 	}
@@ -123,6 +118,40 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		out = append(out, r.build(src, toks, m))
 	}
 	return out
+}
+
+// sentStarts gives the first token of the sentence of a token (0 for a
+// token in no sentence; the last sentence listed wins where they overlap).
+type sentStarts struct {
+	sents []text.Sentence // in order and disjoint, searched; or
+	first []int           // per token, when they are not
+}
+
+func newSentStarts(sents []text.Sentence, ntok int) sentStarts {
+	for k := 1; k < len(sents); k++ {
+		if sents[k].First < sents[k-1].Last || sents[k-1].First > sents[k-1].Last {
+			first := make([]int, ntok)
+			for _, s := range sents {
+				for i := s.First; i < s.Last && i < ntok; i++ {
+					first[i] = s.First
+				}
+			}
+			return sentStarts{first: first}
+		}
+	}
+	return sentStarts{sents: sents}
+}
+
+func (ss sentStarts) of(i int) int {
+	if ss.first != nil {
+		return ss.first[i]
+	}
+	// the first sentence ending after i
+	k := sort.Search(len(ss.sents), func(k int) bool { return ss.sents[k].Last > i })
+	if k < len(ss.sents) && ss.sents[k].First <= i {
+		return ss.sents[k].First
+	}
+	return 0
 }
 
 func coordinated(toks []text.Token, a, b int) bool {
@@ -345,9 +374,9 @@ func keysOf(t *text.Token, buf []string) []string {
 
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
-func (r *Resolver) cues(src string, toks []text.Token, sentStart []int, m *mention) {
+func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *mention) {
 	var kb [8]string
-	lo := sentStart[m.first]
+	lo := sentStart.of(m.first)
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
 		w := strings.ToLower(toks[m.last].Text)
@@ -775,7 +804,8 @@ func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
 					best = max(best, 3)
 				}
 			}
-			if !e.isArea() && !oe.isArea() && oe.Kind != Country {
+			// (places more than 0.6° of latitude apart are over 66 km apart)
+			if !e.isArea() && !oe.isArea() && oe.Kind != Country && math.Abs(e.Lat-oe.Lat) <= 0.6 {
 				if dk := haversine(e.Lat, e.Lon, oe.Lat, oe.Lon); dk < 60 && dk > 0.5 {
 					best = max(best, 1.2)
 				}
