@@ -118,6 +118,15 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 		if death == nil || hasCount(dr.counts, "killed") || death.Entry.Attrs["alone"] == "no" {
 			continue
 		}
+		numbered := false
+		for _, q := range d.numbers[si] {
+			if q.FirstToken < death.First {
+				numbered = true // "Five policemen escorting a bus have been killed"
+			}
+		}
+		if numbered {
+			continue
+		}
 		// the victim: right after an active verb, right before a passive one
 		one := false
 		if death.Last < s.Last {
@@ -464,17 +473,27 @@ func (d *docState) subjectCount(q quantity.Quantity, drafts []*draft) (*draft, l
 	}
 	for _, dr := range drafts {
 		for _, t := range dr.triggers {
-			if !isCasualty(t) || t.First < q.LastToken || t.First-q.LastToken > 5 {
+			if !isCasualty(t) || t.First < q.LastToken || t.First-q.LastToken > 8 {
 				continue
 			}
-			clean := true
+			// the verb must be passive (were injured, have been killed) or
+			// intransitive (died): "killing two and injuring two" is not it
+			clean, passive := true, t.Entry.Attrs["alone"] == "no" && t.Entry.Attrs["pos"] == "verb"
 			for i := q.LastToken; i < t.First; i++ {
-				if d.a.Tokens[i].Kind == text.Punct || d.a.Tokens[i].Kind == text.Number {
+				tk := &d.a.Tokens[i]
+				if tk.Kind == text.Punct || tk.Kind == text.Number || tk.Key == "and" {
 					clean = false
 					break
 				}
+				switch tk.Key {
+				case "were", "was", "are", "is", "been", "others", "other", "more":
+					passive = true // "... and 2 others seriously injured"
+				}
 			}
-			if clean {
+			if first := d.a.Tokens[t.First].Key; first == "were" || first == "was" {
+				passive = true
+			}
+			if clean && passive {
 				return dr, t, true
 			}
 		}
@@ -504,8 +523,9 @@ func (d *docState) dropPerpetratorCounts(dr *draft) {
 			continue
 		}
 		for _, a := range dr.actors {
-			if a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End && a.Kind != "civilian" {
-				c.What = "other"
+			if a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End+1 && a.Kind != "civilian" &&
+				strings.TrimSpace(d.spanText(c.End, a.Start)) == "" {
+				c.What = "other" // the attackers counted, right before their name
 				break
 			}
 		}

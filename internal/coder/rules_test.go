@@ -199,3 +199,34 @@ func TestProtestReasonIsBackground(t *testing.T) {
 		t.Errorf("want one riot for the protest and the burning: %+v", r.Events)
 	}
 }
+
+// TestEnglishKilledCounts: which number counts the dead.
+func TestEnglishKilledCounts(t *testing.T) {
+	tests := []struct {
+		text   string
+		killed float64
+	}{
+		{"Gunmen killed three people and injured two others in the village.", 3},
+		{"A child was killed and six others were seriously injured in a mortar attack.", 1},
+		{"Two armed men on a motorbike killed two policemen at a checkpoint.", 2},
+		{"Fighters raided the village, killing two and injuring four.", 2},
+		{"Four policemen guarding the bank were killed when gunmen opened fire.", 4},
+	}
+	for _, tt := range tests {
+		r := code(t, "en", tt.text)
+		e := factualAt(r, "ASSAULT", 0)
+		if e == nil {
+			t.Errorf("%q: no ASSAULT", tt.text)
+			continue
+		}
+		n := 0.0
+		for _, c := range e.Counts {
+			if c.What == "killed" {
+				n += c.Value
+			}
+		}
+		if n != tt.killed {
+			t.Errorf("%q: killed = %v, want %v (%+v)", tt.text, n, tt.killed, e.Counts)
+		}
+	}
+}
