@@ -547,14 +547,7 @@ func (d *docState) count(q quantity.Quantity, t lexicon.Match, typ string) event
 		what = defaultCountKind(typ)
 	}
 	c := event.Count{What: what, Value: q.Value, Approx: q.Approx || q.Vague, Start: q.Start, End: q.End, Text: q.Text}
-	if q.Min != 0 && q.Min != q.Value {
-		v := q.Min
-		c.Min = &v
-	}
-	if q.Max != 0 && q.Max != q.Value && !math.IsInf(q.Max, 1) {
-		v := q.Max
-		c.Max = &v
-	}
+	c.Min, c.Max = bounds(q)
 	if q.Noun != nil {
 		c.End = max(c.End, q.Noun.End)
 		c.Text = d.spanText(c.Start, c.End)
@@ -612,14 +605,7 @@ func (d *docState) figure(si int, q quantity.Quantity, what string, speakers []s
 		f.End = max(f.End, q.Noun.End)
 	}
 	f.Text = d.spanText(f.Start, f.End)
-	if q.Min != 0 && q.Min != q.Value {
-		v := q.Min
-		f.Min = &v
-	}
-	if q.Max != 0 && q.Max != q.Value && !math.IsInf(q.Max, 1) {
-		v := q.Max
-		f.Max = &v
-	}
+	f.Min, f.Max = bounds(q)
 	if loc := d.location(si, q.FirstToken); loc != nil {
 		f.Location = loc
 	}
@@ -979,4 +965,23 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// bounds returns the stated range of a quantity: both ends of "10 to 20",
+// the upper bound of "no more than 10", the lower bound of "more than 20"
+// and of vague amounts ("hundreds": at least 100). An exact or merely
+// approximate figure ("about 800") has none.
+func bounds(q quantity.Quantity) (lo, hi *float64) {
+	if q.Min == q.Max {
+		return nil, nil
+	}
+	if q.Min != 0 {
+		v := q.Min
+		lo = &v
+	}
+	if q.Max != 0 && !math.IsInf(q.Max, 1) {
+		v := q.Max
+		hi = &v
+	}
+	return lo, hi
 }

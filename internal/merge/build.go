@@ -367,9 +367,15 @@ func reconcileKind(what string, all []store.Claim) store.Reconciliation {
 	return r
 }
 
-// conflict reports whether exact figures differ, or an exact figure lies
-// outside an approximate claim's stated range. Approximate figures without
-// a range ("hundreds") conflict with nothing.
+// approxTolerance is how far beyond a stated range an approximate figure
+// may lie ("about 12" agrees with "no more than 10"; "about 15" does not).
+const approxTolerance = 0.25
+
+// conflict reports whether the claims disagree: two exact figures differ;
+// an exact figure lies outside a claim's stated range; an approximate
+// figure lies more than approxTolerance outside a claim's stated range.
+// Approximate figures are not compared with each other or with exact ones:
+// "hundreds" is coded as its lower bound, 100, and does not contradict 785.
 func conflict(cs []store.Claim) bool {
 	exact := map[float64]bool{}
 	for _, c := range cs {
@@ -383,6 +389,19 @@ func conflict(cs []store.Claim) bool {
 	for _, c := range cs {
 		for v := range exact {
 			if (c.Min != nil && v < *c.Min) || (c.Max != nil && v > *c.Max) {
+				return true
+			}
+		}
+	}
+	for i, a := range cs {
+		if !a.Approx || a.Min != nil || a.Max != nil {
+			continue // only approximate point figures: "about 15"
+		}
+		for j, b := range cs {
+			if i == j {
+				continue
+			}
+			if (b.Max != nil && a.Value > *b.Max*(1+approxTolerance)) || (b.Min != nil && a.Value*(1+approxTolerance) < *b.Min) {
 				return true
 			}
 		}

@@ -426,3 +426,32 @@ func TestDateInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictRules(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	exact := func(v float64) store.Claim { return store.Claim{Value: v} }
+	approx := func(v float64) store.Claim { return store.Claim{Value: v, Approx: true} }
+	atMost := func(v float64) store.Claim { return store.Claim{Value: v, Approx: true, Max: f(v)} }
+	atLeast := func(v float64) store.Claim { return store.Claim{Value: v, Approx: true, Min: f(v)} }
+	tests := []struct {
+		name   string
+		claims []store.Claim
+		want   bool
+	}{
+		{"same exact figure", []store.Claim{exact(785), exact(785)}, false},
+		{"different exact figures", []store.Claim{exact(785), exact(800)}, true},
+		{"exact outside a range", []store.Claim{exact(15), atMost(10)}, true},
+		{"exact inside a range", []store.Claim{exact(8), atMost(10)}, false},
+		{"exact under a lower bound", []store.Claim{exact(5), atLeast(10)}, true},
+		{"about 15 vs no more than 10", []store.Claim{approx(15), atMost(10)}, true},
+		{"about 12 vs no more than 10", []store.Claim{approx(12), atMost(10)}, false},
+		{"about 5 vs at least 10", []store.Claim{approx(5), atLeast(10)}, true},
+		{"vague hundreds vs an exact figure", []store.Claim{approx(100), exact(785)}, false},
+		{"two approximate figures", []store.Claim{approx(800), approx(1000)}, false},
+	}
+	for _, tt := range tests {
+		if got := conflict(tt.claims); got != tt.want {
+			t.Errorf("%s: conflict = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
