@@ -45,26 +45,34 @@ const stemRatio = 8
 //
 // The returned slice may be shared with other calls: do not modify it.
 func (l *Lexicon) Stems(norm, key string) []string {
-	st, _ := l.StemsKnown(norm, key)
+	st, _ := l.StemsWord(norm, key)
 	return st
 }
 
 // KeyStems returns the views of an Arabic word from its Normalize form:
-// FoldKey(norm), Stems(norm, key) and whether the key is a word of the
-// lexicon, with one lookup. The key of a known word is the lexicon's copy.
-func (l *Lexicon) KeyStems(norm string) (key string, stems []string, known bool) {
+// FoldKey(norm), Stems(norm, key) and the key's word number (see Word; 0
+// when it is not a word of the lexicon), with one lookup. The key of a
+// known word is the lexicon's copy.
+func (l *Lexicon) KeyStems(norm string) (key string, stems []string, word int32) {
 	i := firstFold(norm)
 	if i < 0 {
-		stems, known = l.StemsKnown(norm, norm)
-		return norm, stems, known
+		stems, word = l.StemsWord(norm, norm)
+		return norm, stems, word
 	}
 	var buf [128]byte
 	b := appendFold(buf[:0], norm, i)
 	if wi, ok := l.index[string(b)]; ok {
-		return l.keys[wi], l.stemsOf(wi, strings.HasSuffix(norm, "ة")), true
+		return l.keys[wi], l.stemsOf(wi, strings.HasSuffix(norm, "ة")), wi + 1
 	}
 	key = string(b)
-	return key, l.unknownStems(key, strings.HasSuffix(norm, "ة")), false
+	return key, l.unknownStems(key, strings.HasSuffix(norm, "ة")), 0
+}
+
+// Word returns word number n (1 to Len, most frequent first) of the
+// lexicon: its key and its stems when its final ه was written ه (plain)
+// and ة (ta) — the Stems of a token whose key is the word.
+func (l *Lexicon) Word(n int32) (key string, plain, ta []string) {
+	return l.keys[n-1], l.stemsOf(n-1, false), l.stemsOf(n-1, true)
 }
 
 // stemsOf returns the stems of word wi.
@@ -80,14 +88,14 @@ func (l *Lexicon) stemsOf(wi int32, taMarbuta bool) []string {
 	return l.stems[off : off+n : off+n]
 }
 
-// StemsKnown returns Stems(norm, key) and whether key is a word of the
-// lexicon, with one lookup.
-func (l *Lexicon) StemsKnown(norm, key string) (stems []string, known bool) {
+// StemsWord returns Stems(norm, key) and the word number of key (see
+// Word; 0 when it is not a word of the lexicon), with one lookup.
+func (l *Lexicon) StemsWord(norm, key string) (stems []string, word int32) {
 	taMarbuta := strings.HasSuffix(norm, "ة")
 	if i, ok := l.index[key]; ok {
-		return l.stemsOf(i, taMarbuta), true
+		return l.stemsOf(i, taMarbuta), i + 1
 	}
-	return l.unknownStems(key, taMarbuta), false
+	return l.unknownStems(key, taMarbuta), 0
 }
 
 // maxUnknownStems bounds the number of unknown words whose stems a Lexicon

@@ -81,6 +81,40 @@ type Gazetteer struct {
 	// firsts every key of maxLen (see keyFilter).
 	seed         maphash.Seed
 	keys, firsts keyFilter
+	// skip has bit n-1 set for word n of arabic.DefaultLexicon when no
+	// name key begins with that word or any of its first keys (see
+	// firstKeys): a token with that word starts no match.
+	skip []uint64
+}
+
+// markSkips fills g.skip from the name index.
+func (g *Gazetteer) markSkips() {
+	lex := arabic.DefaultLexicon()
+	n := lex.Len()
+	g.skip = make([]uint64, (n+63)/64)
+	var buf [8]string
+	for w := int32(1); w <= int32(n); w++ {
+		key, plain, ta := lex.Word(w)
+		if g.noFirst(g.firstKeys(key, plain, buf[:0])) && g.noFirst(g.firstKeys(key, ta, buf[:0])) {
+			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
+		}
+	}
+}
+
+func (g *Gazetteer) noFirst(firsts []string) bool {
+	for _, f := range firsts {
+		if g.maxLenOf(f) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipsWord reports whether no match starts at a token of word w (see
+// text.Token.Word).
+func (g *Gazetteer) skipsWord(w int32) bool {
+	i := int(w - 1)
+	return i/64 < len(g.skip) && g.skip[i/64]&(1<<(i%64)) != 0
 }
 
 // maxLenOf returns maxLen[first], consulting the filter first.
@@ -150,6 +184,7 @@ func Load() (*Gazetteer, error) {
 		}
 	}
 	g.stopCommonWords(arabic.DefaultLexicon())
+	g.markSkips()
 	return g, nil
 }
 
@@ -217,6 +252,7 @@ func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	if err := n.link(pend); err != nil {
 		return nil, err
 	}
+	n.markSkips()
 	return n, nil
 }
 

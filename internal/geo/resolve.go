@@ -186,21 +186,10 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		}
 		firsts = append(firsts, k)
 	} else {
-		firsts = append(firsts, t.Key)
-		for _, s := range t.Stems {
-			if strings.HasSuffix(t.Key, s) { // proclitics only
-				firsts = append(firsts, s)
-			}
+		if t.Word > 0 && r.g.skipsWord(t.Word) {
+			return nil // no name starts with this word (see Gazetteer.skip)
 		}
-		// short words the clitic splitter leaves whole, as the first word
-		// of a longer name: وتل أبيض، بتل رفعت
-		if len(t.Stems) == 0 {
-			for _, p := range [...]string{"و", "ب"} {
-				if rest := strings.TrimPrefix(t.Key, p); rest != t.Key && utf8.RuneCountInString(rest) >= 2 && r.g.maxLenOf(rest) > 1 {
-					firsts = append(firsts, rest)
-				}
-			}
-		}
+		firsts = r.g.firstKeys(t.Key, t.Stems, firsts)
 	}
 	for fi, f := range firsts {
 		maxN := r.g.maxLenOf(f)
@@ -305,6 +294,29 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		}
 	}
 	return nil
+}
+
+// firstKeys appends to firsts the keys that a name may begin with at an
+// Arabic token with the given key and stems: the key, its stems with
+// proclitics removed, and for a word left whole, the word less a leading
+// و or ب when a longer name begins so.
+func (g *Gazetteer) firstKeys(key string, stems, firsts []string) []string {
+	firsts = append(firsts, key)
+	for _, s := range stems {
+		if strings.HasSuffix(key, s) { // proclitics only
+			firsts = append(firsts, s)
+		}
+	}
+	// short words the clitic splitter leaves whole, as the first word
+	// of a longer name: وتل أبيض، بتل رفعت
+	if len(stems) == 0 {
+		for _, p := range [...]string{"و", "ب"} {
+			if rest := strings.TrimPrefix(key, p); rest != key && utf8.RuneCountInString(rest) >= 2 && g.maxLenOf(rest) > 1 {
+				firsts = append(firsts, rest)
+			}
+		}
+	}
+	return firsts
 }
 
 // isRelationWord reports whether a single-word key is a direction or

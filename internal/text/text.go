@@ -85,6 +85,10 @@ type Token struct {
 	Split  bool   `json:"split,omitempty"`
 	Kind   Kind   `json:"-"`
 	Script Script `json:"-"`
+	// Word is the number of Key in arabic.DefaultLexicon (see
+	// arabic.Lexicon.Word), or 0: an Arabic word outside it, or any other
+	// token. Stems are then that word's stems.
+	Word int32 `json:"-"`
 }
 
 // Keys calls fn with the token's key and then each stem, stopping when fn

@@ -207,12 +207,12 @@ func (tk *Tokenizer) appendWord(dst []Token, w string, start int, script Script)
 	norm, changed := arabic.NormalizeChanged(w)
 	t.Norm = norm
 	lex := arabic.DefaultLexicon()
-	key, stems, known := lex.KeyStems(norm)
-	t.Key, t.Stems = key, stems
+	key, stems, word := lex.KeyStems(norm)
+	t.Key, t.Stems, t.Word = key, stems, word
 	// A word the splitter's lexicon knows, written without any character
 	// that normalisation changes, is never cut (its key is the one the
 	// splitter would look up): skip the splitter for it.
-	if tk.Splitter != nil && len(w) >= 8 && !(known && !changed && splitsWith(tk.Splitter, lex)) {
+	if tk.Splitter != nil && len(w) >= 8 && !(word > 0 && !changed && splitsWith(tk.Splitter, lex)) {
 		if cuts := tk.Splitter.Split(w); len(cuts) > 0 {
 			prev := 0
 			for _, c := range append(cuts, len(w)) {
@@ -241,7 +241,7 @@ func newToken(s string, start int, k Kind, script Script) Token {
 	t.Norm = arabic.Normalize(s)
 	t.Key = arabic.FoldKey(t.Norm)
 	if k == Word && script == Arabic {
-		t.Stems = arabic.Stems(t.Norm, t.Key)
+		t.Stems, t.Word = arabic.DefaultLexicon().StemsWord(t.Norm, t.Key)
 	}
 	return t
 }
