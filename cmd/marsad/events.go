@@ -55,11 +55,7 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 func claimsLine(e *store.Event) string {
 	var parts []string
 	for _, c := range e.Claims {
-		v := strconv.FormatFloat(c.Value, 'f', -1, 64)
-		if c.Approx {
-			v = "~" + v
-		}
-		s := fmt.Sprintf("%s=%s per %s", c.What, v, c.Speaker)
+		s := fmt.Sprintf("%s=%s per %s", c.What, export.FigureText(c.Value, c.Min, c.Max, c.Approx), c.Speaker)
 		if c.Modality != "asserted" {
 			s += " (" + c.Modality + ")"
 		}

@@ -283,7 +283,7 @@ func ClaimsText(e *store.Event) string {
 		if speaker == "" {
 			speaker = "unattributed"
 		}
-		parts = append(parts, fmt.Sprintf("%s=%s (%s, %s)", c.What, num(c.Value), speaker, c.Modality))
+		parts = append(parts, fmt.Sprintf("%s=%s (%s, %s)", c.What, FigureText(c.Value, c.Min, c.Max, c.Approx), speaker, c.Modality))
 	}
 	if len(parts) > 0 {
 		return strings.Join(parts, "; ")
@@ -307,4 +307,21 @@ func ClaimsText(e *store.Event) string {
 		parts = append(parts, b.String())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// FigureText writes a claimed figure as people read it: "12", "~15"
+// (approximate), "10–20" (a range), "≤10" (no more than), "≥100" (at
+// least: more than, or a vague "hundreds").
+func FigureText(value float64, min, max *float64, approx bool) string {
+	switch {
+	case min != nil && max != nil && *min != *max:
+		return num(*min) + "–" + num(*max)
+	case max != nil && min == nil:
+		return "≤" + num(*max)
+	case min != nil && max == nil:
+		return "≥" + num(*min)
+	case approx:
+		return "~" + num(value)
+	}
+	return num(value)
 }

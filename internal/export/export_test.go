@@ -151,3 +151,25 @@ func TestFormats(t *testing.T) {
 		t.Error("xlsx: no error")
 	}
 }
+
+func TestFigureText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		value    float64
+		min, max *float64
+		approx   bool
+		want     string
+	}{
+		{12, nil, nil, false, "12"},
+		{800, nil, nil, true, "~800"},
+		{10, f(10), f(20), false, "10–20"},
+		{10, nil, f(10), true, "≤10"},
+		{100, f(100), nil, true, "≥100"},
+		{2.5, nil, nil, false, "2.5"},
+	}
+	for _, tt := range tests {
+		if got := FigureText(tt.value, tt.min, tt.max, tt.approx); got != tt.want {
+			t.Errorf("FigureText(%v, %v, %v, %v) = %q, want %q", tt.value, tt.min, tt.max, tt.approx, got, tt.want)
+		}
+	}
+}

@@ -20,14 +20,15 @@ export function fmtNum(v) {
   return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '';
 }
 
-// figureText renders a claimed value: "~15", "10–12", "≤10" ...
+// figureText renders a claimed value: "~15", "10–12", "≤10", "≥100" (a
+// stated bound needs no "~").
 export function figureText(c) {
-  let s;
-  if (c.min !== undefined && c.max !== undefined && c.min !== c.max) s = fmtNum(c.min) + '–' + fmtNum(c.max);
-  else if (c.max !== undefined && c.min === undefined) s = '≤' + fmtNum(c.max);
-  else if (c.min !== undefined && c.max === undefined && c.min === c.value) s = '≥' + fmtNum(c.min);
-  else s = fmtNum(c.value);
-  return (c.approx ? '~' : '') + s;
+  const hasMin = c.min !== undefined && c.min !== null;
+  const hasMax = c.max !== undefined && c.max !== null;
+  if (hasMin && hasMax && c.min !== c.max) return fmtNum(c.min) + '–' + fmtNum(c.max);
+  if (hasMax && !hasMin) return '≤' + fmtNum(c.max);
+  if (hasMin && !hasMax) return '≥' + fmtNum(c.min);
+  return (c.approx ? '~' : '') + fmtNum(c.value);
 }
 
 export function placeText(lang, loc) {
