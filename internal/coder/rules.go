@@ -578,3 +578,27 @@ func countCasualties(dr *draft) int {
 	}
 	return n
 }
+
+// speakerIsSubject reports whether an English armed or state speaker
+// speaks of itself: "The army said it had retaken the town", "the rebels
+// reported that they had captured ...".
+func (d *docState) speakerIsSubject(sp speaker) bool {
+	if d.lang != "en" || sp.actor == nil {
+		return false
+	}
+	switch sp.actor.Entry.Class {
+	case "military", "armed_group", "government":
+	default:
+		return false
+	}
+	for i := sp.cue.Last; i < sp.cue.Last+3 && i < len(d.a.Tokens); i++ {
+		switch d.a.Tokens[i].Key {
+		case "that":
+			continue
+		case "it", "they", "we":
+			return true
+		}
+		break
+	}
+	return false
+}

@@ -110,6 +110,10 @@ func TestACLEDCoding(t *testing.T) {
 			"attack", "Violence against civilians", "Attack"},
 		{"government forces dislodging rebels regain territory", "Government forces dislodged the rebels from the town.",
 			"seizure", "Battles", "Government regains territory"},
+		{"an army speaking of itself is the actor", "The army said it had retaken the town from the rebels.",
+			"seizure", "Battles", "Government regains territory"},
+		{"a clash and a capture in one sentence are one battle for territory", "AMISOM troops clashed with militants and retook the village.",
+			"seizure", "Battles", "Government regains territory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

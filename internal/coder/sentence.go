@@ -408,8 +408,9 @@ func (d *docState) codeSentence(si int) {
 		if date, datePrec, dateSpan := d.dateNear(si, dr.trig.First); date != "" {
 			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan
 		}
-		if len(gov) > 0 && ev.Modality == event.Claimed && !hasRole(ev.Actors, "actor") {
-			// "X claimed responsibility for ...": the claimant is the perpetrator.
+		if len(gov) > 0 && (ev.Modality == event.Claimed || d.speakerIsSubject(gov[0])) && !hasRole(ev.Actors, "actor") {
+			// "X claimed responsibility for ...", "X said it had retaken ...":
+			// the speaker is the perpetrator.
 			if sp := gov[0]; sp.actor != nil {
 				a := d.actorAs(*sp.actor, "actor")
 				ev.Actors = append(ev.Actors, a)
@@ -434,7 +435,7 @@ func (d *docState) codeSentence(si int) {
 
 // specificViolence are the event types a generic "attack" word in the same
 // sentence describes more precisely (قصف ... استهدف محيط السجن).
-var specificViolence = map[string]bool{"airstrike": true, "shelling": true, "bombing": true, "abduction": true, "killing": true}
+var specificViolence = map[string]bool{"airstrike": true, "shelling": true, "bombing": true, "abduction": true, "killing": true, "seizure": true}
 
 // absorbGeneric folds generic attack drafts into a specific violent draft
 // of the same sentence.
