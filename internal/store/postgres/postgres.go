@@ -67,6 +67,8 @@ var Dialect = sqlstore.Dialect{
 		FROM documents d, plainto_tsquery('simple', ?) q
 		WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ?`,
 	MatchDocIDs: `SELECT id FROM documents WHERE tsv @@ plainto_tsquery('simple', ?)`,
+	MatchDoc:    `d.tsv @@ plainto_tsquery('simple', ?)`,
+	CountDocs:   `SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) x`,
 	FullText:    strings.TrimSpace,
 	Is:          "IS NOT DISTINCT FROM",
 	Shard:       "pg_backend_pid() % 8",

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -49,6 +50,8 @@ var Dialect = sqlstore.Dialect{
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
 		WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
 	MatchDocIDs: `SELECT d.id FROM documents d WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
+	MatchDoc:    `EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND documents_fts.rowid = d.rowid)`,
+	CountDocs:   `SELECT COUNT(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) x`,
 	FullText:    ftsQuery,
 	Is:          "IS",
 	Shard:       "0", // writers are serialised
@@ -81,8 +84,37 @@ func DSN(u string) string {
 
 // Open opens (creating and migrating when needed) the SQLite store at
 // path or sqlite://PATH.
+//
+// A sqlite:// URL may end in options: ?cache_mb=N sets SQLite's page cache
+// per connection (default 64 MiB), &mmap_mb=N memory-maps up to N MiB of
+// the file (default 0: off), e.g. sqlite:///var/lib/marsad.db?mmap_mb=4096
+// for a large record served read-mostly.
 func Open(ctx context.Context, u string) (*sqlstore.Store, error) {
 	p := DSN(u)
+	cacheMB, mmapMB := 64, 0
+	if strings.HasPrefix(u, "sqlite:") {
+		if path, opts, ok := strings.Cut(p, "?"); ok {
+			vals, err := url.ParseQuery(opts)
+			if err != nil {
+				return nil, fmt.Errorf("open sqlite store %s: options: %w", u, err)
+			}
+			for k, v := range vals {
+				n, err := strconv.Atoi(v[0])
+				if err != nil || n < 0 {
+					return nil, fmt.Errorf("open sqlite store %s: option %s=%q: want a number of MiB", u, k, v[0])
+				}
+				switch k {
+				case "cache_mb":
+					cacheMB = n
+				case "mmap_mb":
+					mmapMB = n
+				default:
+					return nil, fmt.Errorf("open sqlite store %s: unknown option %q (want cache_mb, mmap_mb)", u, k)
+				}
+			}
+			p = path
+		}
+	}
 	if p == "" {
 		return nil, fmt.Errorf("open sqlite store: empty path")
 	}
@@ -91,7 +123,10 @@ func Open(ctx context.Context, u string) (*sqlstore.Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "cache_size(-65536)")
+	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", -1024*cacheMB))
+	if mmapMB > 0 {
+		q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", int64(mmapMB)<<20))
+	}
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+p+"?"+q.Encode())
 	if err != nil {

@@ -46,6 +46,12 @@ type Dialect struct {
 	// MatchDocIDs is a subquery of document ids matching a full-text query
 	// (its one argument).
 	MatchDocIDs string
+	// MatchDoc is a condition on the document alias d matching a full-text
+	// query (its one argument), cheap for one document.
+	MatchDoc string
+	// CountDocs counts the documents matching a full-text query (arg 1),
+	// up to a limit (arg 2).
+	CountDocs string
 	// FullText turns a user's query into the dialect's query argument.
 	FullText func(string) string
 	// Is is the null-safe equality operator ("IS", "IS NOT DISTINCT FROM").

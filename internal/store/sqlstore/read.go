@@ -177,8 +177,20 @@ func (s *Store) claims(ctx context.Context, eventID string) ([]store.Claim, erro
 	return out, rows.Err()
 }
 
-// where builds the WHERE clause of an event filter (without the cursor).
-func (s *Store) where(f store.Filter) (string, []any, error) {
+// setFilter selects the events found through another table (actor,
+// speaker, modality, text). ListEvents drives its query from the set when
+// the set is small, and otherwise probes it for each event it scans in
+// date order (see ListEvents).
+type setFilter struct {
+	member string // a condition on e: EXISTS (...)
+	source string // a subquery of the distinct event_id of the set
+	count  string // SELECT COUNT(*) FROM (... LIMIT ?) x: its size, capped
+	arg    any
+}
+
+// where builds the conditions of an event filter (without the cursor) on
+// alias e, and its set filters.
+func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -191,7 +203,7 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 	if f.From != "" {
 		d, ok := merge.ParseDay(f.From)
 		if !ok {
-			return "", nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
+			return nil, nil, nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
 		}
 		// sort_day is day_lo for dated events, and no date spans more
 		// than 366 days: the bound lets the (type|country, sort_day)
@@ -201,7 +213,7 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 	if f.To != "" {
 		d, ok := merge.ParseDay(f.To)
 		if !ok {
-			return "", nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
+			return nil, nil, nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
 		}
 		add(`e.day_lo <= ? AND e.sort_day <= ?`, int64(d), int64(d))
 	}
@@ -217,22 +229,53 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 	if f.Place != "" {
 		add(`(e.place_key = ? OR e.place_key = ? OR lower(e.place_name) = ?)`, f.Place, "name:"+strings.ToLower(f.Place), strings.ToLower(f.Place))
 	}
+	var sets []setFilter
 	if f.Actor != "" {
-		add(`e.id IN (SELECT event_id FROM event_actors WHERE akey = ?)`, strings.ToLower(f.Actor))
-	}
-	if f.Modality != "" {
-		add(`EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ?)`, f.Modality)
+		sets = append(sets, setFilter{
+			member: `EXISTS (SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id)`,
+			source: `SELECT event_id FROM event_actors WHERE akey = ?`,
+			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE akey = ? LIMIT ?) x`,
+			arg:    strings.ToLower(f.Actor)})
 	}
 	if f.Speaker != "" {
-		add(`e.id IN (SELECT event_id FROM claims WHERE speaker = ?)`, f.Speaker)
+		sets = append(sets, setFilter{
+			member: `EXISTS (SELECT 1 FROM claims c WHERE c.speaker = ? AND c.event_id = e.id)`,
+			source: `SELECT DISTINCT event_id FROM claims WHERE speaker = ?`,
+			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE speaker = ? LIMIT ?) x`,
+			arg:    f.Speaker})
+	}
+	if f.Modality != "" {
+		sets = append(sets, setFilter{
+			member: `EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ?)`,
+			source: `SELECT DISTINCT event_id FROM mentions WHERE modality = ?`,
+			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE modality = ? LIMIT ?) x`,
+			arg:    f.Modality})
 	}
 	if f.Query != "" {
 		q := s.d.FullText(f.Query)
 		if q == "" {
 			add(`1 = 0`)
 		} else {
-			add(`e.id IN (SELECT event_id FROM mentions WHERE document_id IN (`+s.d.MatchDocIDs+`))`, q)
+			sets = append(sets, setFilter{
+				member: `EXISTS (SELECT 1 FROM mentions mm JOIN documents d ON d.id = mm.document_id WHERE mm.event_id = e.id AND ` + s.d.MatchDoc + `)`,
+				source: `SELECT DISTINCT event_id FROM mentions WHERE document_id IN (` + s.d.MatchDocIDs + `)`,
+				count:  s.d.CountDocs,
+				arg:    q})
 		}
+	}
+	return conds, args, sets, nil
+}
+
+// where is the WHERE clause of an event filter for aggregates: the set
+// filters as IN (subquery).
+func (s *Store) where(f store.Filter) (string, []any, error) {
+	conds, args, sets, err := s.filter(f)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, sf := range sets {
+		conds = append(conds, `e.id IN (`+sf.source+`)`)
+		args = append(args, sf.arg)
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
@@ -248,9 +291,19 @@ func anys(ss []string) []any {
 	return out
 }
 
-// ListEvents implements store.Store.
+// DriveMax is the largest set a list query is driven from: below it,
+// reading the set's events and sorting them beats scanning events in date
+// order and probing the set for each. (A variable so that tests can try
+// both plans.)
+var DriveMax = 2000
+
+// ListEvents implements store.Store. A set filter (actor, speaker,
+// modality, text) small enough (its capped count is under DriveMax) drives
+// the query: its events are read and sorted. Otherwise events are scanned
+// in date order (through the sort, type or country index) and each is
+// probed against the sets, which stops after one page.
 func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, error) {
-	where, args, err := s.where(f)
+	conds, args, sets, err := s.filter(f)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}
@@ -272,20 +325,43 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 		if desc {
 			op = "<"
 		}
-		c := `(e.sort_day ` + op + ` ? OR (e.sort_day = ? AND e.id ` + op + ` ?))`
-		if where == "" {
-			where = " WHERE " + c
-		} else {
-			where += " AND " + c
-		}
+		conds = append(conds, `(e.sort_day `+op+` ? OR (e.sort_day = ? AND e.id `+op+` ?))`)
 		args = append(args, day, day, id)
+	}
+	drive, best := -1, int64(DriveMax)
+	for i, sf := range sets {
+		var n int64
+		if err := queryRow(ctx, s.c, s.d.q(sf.count), []any{sf.arg, int64(DriveMax)}, &n); err != nil {
+			return store.Page{}, fmt.Errorf("list events: %w", err)
+		}
+		if n < best {
+			drive, best = i, n
+		}
+	}
+	from := ` FROM events e`
+	var qargs []any
+	if drive >= 0 {
+		from = ` FROM (` + sets[drive].source + `) s CROSS JOIN events e`
+		qargs = append(qargs, sets[drive].arg)
+		conds = append([]string{`e.id = s.event_id`}, conds...)
+	}
+	qargs = append(qargs, args...)
+	for i, sf := range sets {
+		if i != drive {
+			conds = append(conds, sf.member)
+			qargs = append(qargs, sf.arg)
+		}
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	order := ` ORDER BY e.sort_day, e.id`
 	if desc {
 		order = ` ORDER BY e.sort_day DESC, e.id DESC`
 	}
-	args = append(args, int64(limit+1))
-	rows, err := s.c.Query(ctx, s.d.q(`SELECT e.sort_day, e.data FROM events e`+where+order+` LIMIT ?`), args...)
+	qargs = append(qargs, int64(limit+1))
+	rows, err := s.c.Query(ctx, s.d.q(`SELECT e.sort_day, e.data`+from+where+order+` LIMIT ?`), qargs...)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}

@@ -155,7 +155,8 @@ func (s *Store) apply(ctx context.Context, tx Querier, t *tally) error {
 		if d == 0 {
 			continue
 		}
-		if err := tx.Exec(ctx, s.d.q(`UPDATE record_stats SET n = n + ? WHERE name = ? AND shard = `+s.d.Shard), d, name); err != nil {
+		if err := tx.Exec(ctx, s.d.q(`INSERT INTO record_stats (name, shard, n) VALUES (?, `+s.d.Shard+`, ?)
+			ON CONFLICT (name, shard) DO UPDATE SET n = record_stats.n + excluded.n`), name, d); err != nil {
 			return fmt.Errorf("record stats: %w", err)
 		}
 	}

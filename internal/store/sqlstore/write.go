@@ -296,6 +296,9 @@ type finder struct {
 	// doc is the document being put: its mentions are all in the set
 	// already, so its siblings need no lookup.
 	doc string
+	// cache keeps the mentions decoded so far: the probes of one
+	// component find the same candidates again and again.
+	cache map[string]merge.Mention
 }
 
 const mentionCols = `m.id, m.document_id, m.idx, m.event_id, %s, d.outlet, d.dup_group, d.pub_day`
@@ -304,6 +307,12 @@ const mentionCols = `m.id, m.document_id, m.idx, m.event_id, %s, d.outlet, d.dup
 // what merging compares (merge.Key, from the mkey column; mentions stored
 // before it existed fall back to data).
 func (s *Store) scanMentions(ctx context.Context, q Querier, full bool, where string, args ...any) ([]merge.Mention, error) {
+	return s.scanMentionsCached(ctx, q, full, nil, where, args...)
+}
+
+// scanMentionsCached is scanMentions reusing the mentions already decoded
+// into cache (keyed by id; nil: no cache).
+func (s *Store) scanMentionsCached(ctx context.Context, q Querier, full bool, cache map[string]merge.Mention, where string, args ...any) ([]merge.Mention, error) {
 	col := `COALESCE(m.mkey, m.data)`
 	if full {
 		col = `m.data`
@@ -317,15 +326,22 @@ func (s *Store) scanMentions(ctx context.Context, q Querier, full bool, where st
 	for rows.Next() {
 		var m merge.Mention
 		var idx int64
-		var data string
 		var outlet, group, pub sql.NullString
+		var data []byte
 		if err := rows.Scan(&m.ID, &m.DocID, &idx, &m.EventID, &data, &outlet, &group, &pub); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
+		if c, ok := cache[m.ID]; ok && c.EventID == m.EventID {
+			out = append(out, c)
+			continue
+		}
+		if err := json.Unmarshal(data, &m.Event); err != nil {
 			return nil, fmt.Errorf("decode mention %s: %w", m.ID, err)
 		}
 		m.Index, m.Outlet, m.DupGroup, m.Published = int(idx), outlet.String, group.String, pub.String
+		if cache != nil {
+			cache[m.ID] = m
+		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
@@ -348,7 +364,7 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 	typeIn := ` AND m.type IN (?` + strings.Repeat(", ?", len(types)-1) + `)`
 	var out []merge.Mention
 	addQ := func(where string, args ...any) error {
-		ms, err := f.s.scanMentions(ctx, f.tx, false, where, args...)
+		ms, err := f.s.scanMentionsCached(ctx, f.tx, false, f.cache, where, args...)
 		out = append(out, ms...)
 		return err
 	}
@@ -408,7 +424,7 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 }
 
 func (f finder) EventMentions(ctx context.Context, id string) ([]merge.Mention, error) {
-	return f.s.scanMentions(ctx, f.tx, false, `WHERE m.event_id = ?`, id)
+	return f.s.scanMentionsCached(ctx, f.tx, false, f.cache, `WHERE m.event_id = ?`, id)
 }
 
 // fullEvents replaces the merge keys of the stored mentions of changed
@@ -467,7 +483,7 @@ func (s *Store) fullEvents(ctx context.Context, tx Querier, clusters []merge.Clu
 // merge re-groups the component(s) the new and removed mentions touch and
 // writes back the events whose membership changed.
 func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, removed []merge.Mention, t *tally) (written, gone []string, err error) {
-	set, oldIDs, err := merge.Closure(ctx, finder{s, tx, docID}, added, removed)
+	set, oldIDs, err := merge.Closure(ctx, finder{s, tx, docID, map[string]merge.Mention{}}, added, removed)
 	if err != nil {
 		return nil, nil, err
 	}

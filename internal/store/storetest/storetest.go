@@ -17,6 +17,7 @@ import (
 
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/store"
+	"github.com/marsad-dev/marsad/internal/store/sqlstore"
 )
 
 // Opener returns a new, empty store; the suite closes it.
@@ -487,9 +488,24 @@ func testList(t *testing.T, open Opener) {
 		{"text and type", store.Filter{Query: "Paris", Types: []string{"airstrike"}}, 0},
 		{"nothing", store.Filter{Country: "FR"}, 0},
 	}
-	for _, tc := range cases {
-		if got := count(tc.f); got != tc.want {
-			t.Errorf("%s: %d events, want %d", tc.name, got, tc.want)
+	cases = append(cases, []struct {
+		name string
+		f    store.Filter
+		want int
+	}{
+		{"actor and speaker", store.Filter{Actor: "IS", Speaker: "French government"}, 1},
+		{"actor and text", store.Filter{Actor: "IS", Query: "Paris"}, 1},
+		{"modality, actor, type", store.Filter{Modality: event.Asserted, Actor: "islamic state", Types: []string{"escape"}}, 3},
+	}...)
+	// Both plans: driven by the smallest set filter, and scanning in date
+	// order with every set probed.
+	for _, max := range []int{sqlstore.DriveMax, 0} {
+		defer func(v int) { sqlstore.DriveMax = v }(sqlstore.DriveMax)
+		sqlstore.DriveMax = max
+		for _, tc := range cases {
+			if got := count(tc.f); got != tc.want {
+				t.Errorf("%s (drive max %d): %d events, want %d", tc.name, max, got, tc.want)
+			}
 		}
 	}
 	if _, err := s.ListEvents(context.Background(), store.Filter{From: "13/10/2019"}); err == nil {
