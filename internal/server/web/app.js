@@ -99,7 +99,7 @@ function eventRow(e) {
       h('span', { class: 'ev-place', dir: 'auto' }, placeText(lang, e.location))),
     (e.actors || []).length > 0 && h('div', { class: 'ev-actors', dir: 'auto' }, e.actors.map((x) => x.name).join(' · ')),
     figs && h('div', { class: 'ev-figs' }, figs),
-    h('div', { class: 'ev-src muted' }, `${e.n_documents} ${lang.t('documents')} · ${lang.modality(e.modality)}`));
+    h('div', { class: 'ev-src muted' }, `${lang.n(e.n_documents, 'documents')} · ${lang.modality(e.modality)}`));
   return a;
 }
 
@@ -118,7 +118,7 @@ async function loadList(more) {
 async function loadStats() {
   const st = await api.get('/api/stats', params({ interval: 'auto' }));
   const sm = st.summary;
-  fill($('summary'), `${sm.events} ${lang.t('events')} · ${sm.documents} ${lang.t('documents')} · ${sm.figures} ${lang.t('figures')}`);
+  fill($('summary'), `${lang.n(sm.events, 'events')} · ${lang.n(sm.documents, 'documents')} · ${lang.n(sm.figures, 'figures')}`);
   map.show(st.by_place, params());
   timeline.show(st.by_time, state.range, st.interval);
   $('timeline-title').textContent = lang.t(st.interval === 'week' ? 'timeline.week' : 'timeline');

@@ -22,7 +22,7 @@ export async function showEvent(el, lang, id) {
       (e.actors || []).length > 0 && [h('dt', null, lang.t('d.actors')),
         h('dd', null, e.actors.map((a) => `${a.name} (${a.role})`).join(', '))],
       [h('dt', null, lang.t('col.sources')), h('dd', null,
-        `${e.n_documents} ${lang.t('d.documents')}, ${e.n_mentions} ${lang.t('d.mentions')}: ${(e.outlets || []).join(', ')}`)]));
+        `${lang.n(e.n_documents, 'd.documents')}, ${lang.n(e.n_mentions, 'd.mentions')}: ${(e.outlets || []).join(', ')}`)]));
 
   // Claims grouped by figure kind, side by side, with the reconciliation.
   const claims = h('section', { class: 'claims' }, h('h3', null, lang.t('d.claims')));
@@ -56,8 +56,8 @@ export async function showEvent(el, lang, id) {
         h('dl', null,
           h('dt', null, lang.t('r.range')), h('dd', null, (r.approx ? '~' : '') + range),
           h('dt', null, lang.t('r.median')), h('dd', null, fmtNum(r.median)),
-          h('dt', null, lang.t('r.most')), h('dd', null, `${fmtNum(r.most_attributed)} (${r.support} ${lang.t('r.support')})`)),
-        h('div', { class: 'muted' }, `${r.n_claims} ${lang.t('r.claims')} · ${r.n_sources} ${lang.t('r.sources')} · ${r.n_reports} ${lang.t('r.reports')}`),
+          h('dt', null, lang.t('r.most')), h('dd', null, `${fmtNum(r.most_attributed)} (${lang.n(r.support, 'r.support')})`)),
+        h('div', { class: 'muted' }, `${lang.n(r.n_claims, 'r.claims')} · ${lang.n(r.n_sources, 'r.sources')} · ${lang.n(r.n_reports, 'r.reports')}`),
         r.conflict && h('span', { class: 'flag conflict' }, lang.t('d.conflict')),
         r.denied && h('span', { class: 'flag denied' }, lang.t('d.denied'))));
     }

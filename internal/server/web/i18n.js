@@ -27,6 +27,10 @@ const en = {
   'r.range': 'Range', 'r.median': 'Median', 'r.most': 'Most attributed', 'r.support': 'reports',
   'r.claims': 'claims', 'r.sources': 'sources', 'r.reports': 'independent reports',
   'events': 'events', 'documents': 'documents', 'figures': 'figures', 'at': 'at', 'unknown': 'unknown place',
+  // Singular forms, used by Lang.n for a count of one.
+  'events.one': 'event', 'documents.one': 'document', 'figures.one': 'figure', 'd.documents.one': 'document',
+  'd.mentions.one': 'mention', 'r.support.one': 'report', 'r.claims.one': 'claim', 'r.sources.one': 'source',
+  'r.reports.one': 'independent report',
   'kind.trigger': 'event', 'kind.actor': 'actor', 'kind.target': 'target', 'kind.place': 'place',
   'kind.date': 'date', 'kind.count': 'count', 'kind.speaker': 'speaker', 'kind.figure': 'figure',
   'popup.more': 'more events here', 'popup.events': 'events',
@@ -61,6 +65,11 @@ const ar = {
   'r.range': 'المدى', 'r.median': 'الوسيط', 'r.most': 'الأكثر إسنادا', 'r.support': 'تقارير',
   'r.claims': 'روايات', 'r.sources': 'مصادر', 'r.reports': 'تقارير مستقلة',
   'events': 'أحداث', 'documents': 'وثائق', 'figures': 'أرقام', 'at': 'في', 'unknown': 'مكان غير معروف',
+  // Singular forms: Arabic counts one, and eleven and above, with the
+  // singular noun (Lang.n).
+  'events.one': 'حدث', 'documents.one': 'وثيقة', 'figures.one': 'رقم', 'd.documents.one': 'وثيقة',
+  'd.mentions.one': 'إشارة', 'r.support.one': 'تقرير', 'r.claims.one': 'رواية', 'r.sources.one': 'مصدر',
+  'r.reports.one': 'تقرير مستقل',
   'kind.trigger': 'حدث', 'kind.actor': 'فاعل', 'kind.target': 'مستهدف', 'kind.place': 'مكان',
   'kind.date': 'تاريخ', 'kind.count': 'عدد', 'kind.speaker': 'مصدر', 'kind.figure': 'رقم',
   'popup.more': 'أحداث أخرى هنا', 'popup.events': 'أحداث',
@@ -87,6 +96,10 @@ const types = {
 
 const tables = { en, ar };
 
+function fmtCount(n, code) {
+  return typeof n === 'number' ? n.toLocaleString(code === 'ar' ? 'ar-u-nu-latn' : 'en-US') : String(n);
+}
+
 // Lang holds the interface language and applies it to the document.
 export class Lang {
   constructor() {
@@ -96,6 +109,15 @@ export class Lang {
   }
 
   t(key) { return tables[this.code][key] ?? en[key] ?? key; }
+
+  // n writes a count with its noun: "1 document", "3 documents"; in Arabic
+  // the singular also follows 11 and above (١١ وثيقة).
+  n(count, key) {
+    const rule = new Intl.PluralRules(this.code).select(count);
+    const one = rule === 'one' || (this.code === 'ar' && rule === 'many');
+    const word = one ? (tables[this.code][key + '.one'] ?? this.t(key)) : this.t(key);
+    return `${fmtCount(count, this.code)} ${word}`;
+  }
 
   type(name) { return types[this.code][name] ?? name; }
 

@@ -22,7 +22,7 @@ export function setupTry(form, out, lang) {
           h('div', { class: 'muted' }, (f.attribution || []).map((a) => a.speaker).join(', '))));
       }
       fill(out,
-        h('h3', null, `${(res.events || []).length} ${lang.t('events')}, ${(res.figures || []).length} ${lang.t('figures')}`),
+        h('h3', null, `${lang.n((res.events || []).length, 'events')}, ${lang.n((res.figures || []).length, 'figures')}`),
         (res.events || []).length === 0 && h('p', { class: 'muted' }, lang.t('try.none')),
         evs, spanLegend(lang), sentences(lang, r.sentences));
     } catch (err) {
