@@ -5,21 +5,16 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/eval"
 	"github.com/marsad-dev/marsad/internal/geo"
 )
 
-// defaultShared is where the development data lives relative to the repo.
-func defaultShared() string {
-	if s := os.Getenv("MARSAD_SHARED"); s != "" {
-		return s
-	}
-	return filepath.Join("..", "shared", "data")
-}
+// defaultShared is where the development data lives: $MARSAD_SHARED, else
+// ../shared/data beside the repository.
+func defaultShared() string { return corpus.Dir() }
 
 func (m *Main) runEval(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("eval", "[--shared DIR] [--set gsr,acled,ucdp,dev,places] [--limit N] [-v]")
