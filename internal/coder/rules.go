@@ -438,10 +438,10 @@ func (d *docState) nearestCasualty(am lexicon.Match, dr *draft) (string, bool) {
 	return "", false
 }
 
-// crowdCoding is ACLED's coding of force used on a crowd: arrests at a
-// protest are a protest with intervention, and attacks on protesters are
-// excessive force against protesters — both protest events, not arrests or
-// violence against civilians. nil when the event is no such thing.
+// crowdCoding is ACLED's coding of arrests at a protest: a protest with
+// intervention, not an arrest. (Deadly force against protesters stays
+// violence against civilians, as ACLED's notes code it.) nil when the
+// event is no such thing.
 func crowdCoding(ev *event.Event, dr *draft) *event.ACLED {
 	protesters := false
 	for _, a := range ev.Actors {
@@ -453,10 +453,6 @@ func crowdCoding(ev *event.Event, dr *draft) *event.ACLED {
 	case "arrest":
 		if dr.crowd || protesters {
 			return &event.ACLED{EventType: "Protests", SubEventType: "Protest with intervention"}
-		}
-	case "attack", "killing":
-		if protesters && !clash(dr) {
-			return &event.ACLED{EventType: "Protests", SubEventType: "Excessive force against protesters"}
 		}
 	}
 	return nil

@@ -250,6 +250,7 @@ type draft struct {
 	casualty   bool // a killed or wounded word belongs to it
 	crowd      bool // its sentence tells of a protest or riot
 	released   bool // its sentence tells of a release
+	peaceful   bool // its sentence tells of a withdrawal or no fighting
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 }
@@ -383,6 +384,7 @@ func (d *docState) codeSentence(si int) {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
 		}
 	}
+	drafts = absorbGeneric(drafts) // an attack word next to the airstrike it now is
 	if d.lang == "en" {
 		d.singularVictims(si, drafts)
 	}
@@ -396,9 +398,15 @@ func (d *docState) codeSentence(si int) {
 			released = true
 		}
 	}
+	peaceful := false
+	for _, c := range d.cues[si] {
+		if c.Entry.Class == "peaceful" {
+			peaceful = true
+		}
+	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
-		dr.crowd, dr.released = crowd, released
+		dr.crowd, dr.released, dr.peaceful = crowd, released, peaceful
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
@@ -454,11 +462,27 @@ func absorbGeneric(drafts []*draft) []*draft {
 	for _, dr := range drafts {
 		if dr.typ == "attack" {
 			spec.triggers = append(spec.triggers, dr.triggers...)
+			spec.counts = append(spec.counts, dr.counts...)
+			for _, a := range dr.actors {
+				if !hasActor(spec.actors, a) {
+					spec.actors = append(spec.actors, a)
+				}
+			}
+			spec.casualty = spec.casualty || dr.casualty
 			continue
 		}
 		out = append(out, dr)
 	}
 	return out
+}
+
+func hasActor(as []event.Actor, a event.Actor) bool {
+	for _, b := range as {
+		if b.Start == a.Start && b.End == a.End {
+			return true
+		}
+	}
+	return false
 }
 
 // speechCueBetween reports whether a cue that introduces a speaker lies
@@ -955,6 +979,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	}
 	if stateActor && cod.ACLEDState != nil {
 		a = cod.ACLEDState
+	}
+	if ev.Type == "seizure" && dr.peaceful && !dr.casualty && !clash(dr) {
+		a = &event.ACLED{EventType: "Strategic developments", SubEventType: "Non-violent transfer of territory"}
 	}
 	if a != nil {
 		cp := *a
