@@ -85,6 +85,38 @@ type Gazetteer struct {
 	// name key begins with that word or any of its first keys (see
 	// firstKeys): a token with that word starts no match.
 	skip []uint64
+	// firstKeys of the words not skipped, with what the index says of
+	// them: those of word w without and with ta marbuta (see firstKey)
+	// are wfPool[wfStart[2(w-1)+v] : wfStart[2(w-1)+v+1]], v 0 or 1.
+	wfStart []uint32
+	wfPool  []firstKey
+}
+
+// firstKey is a key a name may begin with at a token (see firstKeys), as
+// the resolver needs it: its place fi among the token's first keys, the
+// most words of a name beginning with it, and the entries of the name key
+// alone (nil when there are none or it is a relation word) with its stop
+// and frequency marks. Keys no name begins with are left out.
+type firstKey struct {
+	key    string
+	fi     int
+	maxLen int
+	ids    []int32
+	stop   bool
+	freq   int
+}
+
+// wordFirsts returns the first keys of lexicon word w (ta: its final ه was
+// written ة), when they were computed.
+func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
+	k := 2 * int(w-1)
+	if ta {
+		k++
+	}
+	if w <= 0 || k+1 >= len(g.wfStart) {
+		return nil, false
+	}
+	return g.wfPool[g.wfStart[k]:g.wfStart[k+1]], true
 }
 
 // markSkips fills g.skip from the name index.
@@ -92,11 +124,35 @@ func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
 	g.skip = make([]uint64, (n+63)/64)
+	g.wfStart = make([]uint32, 1, 2*n+1)
+	g.wfPool = nil
 	var buf [8]string
 	for w := int32(1); w <= int32(n); w++ {
 		key, plain, ta := lex.Word(w)
-		if g.noFirst(g.firstKeys(key, plain, buf[:0])) && g.noFirst(g.firstKeys(key, ta, buf[:0])) {
+		fp, ft := g.firstKeys(key, plain, buf[:0]), []string(nil)
+		skip := g.noFirst(fp)
+		if skip {
+			ft = g.firstKeys(key, ta, buf[:0])
+			skip = g.noFirst(ft)
+		}
+		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
+			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)), uint32(len(g.wfPool)))
+			continue
+		}
+		for _, stems := range [2][]string{plain, ta} {
+			for fi, f := range g.firstKeys(key, stems, buf[:0]) {
+				ml := g.maxLenOf(f)
+				if ml == 0 {
+					continue
+				}
+				fk := firstKey{key: f, fi: fi, maxLen: ml, stop: g.stop[f], freq: g.freq[f]}
+				if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
+					fk.ids = ids
+				}
+				g.wfPool = append(g.wfPool, fk)
+			}
+			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)))
 		}
 	}
 }

@@ -189,6 +189,15 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		if t.Word > 0 && r.g.skipsWord(t.Word) {
 			return nil // no name starts with this word (see Gazetteer.skip)
 		}
+		if fks, ok := r.g.wordFirsts(t.Word, strings.HasSuffix(t.Norm, "ة")); ok {
+			for k := range fks {
+				fk := &fks[k]
+				if m := r.matchFirst(toks, i, a, fk.fi, fk.key, fk.maxLen, fk); m != nil {
+					return m
+				}
+			}
+			return nil
+		}
 		firsts = r.g.firstKeys(t.Key, t.Stems, firsts)
 	}
 	for fi, f := range firsts {
@@ -199,6 +208,19 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		if maxN == 0 {
 			continue
 		}
+		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// matchFirst finds the longest name of at most maxN words that begins
+// with f, the first key number fi of token i. pre, when not nil, holds
+// what the index says of f alone.
+func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f string, maxN int, pre *firstKey) *mention {
+	t := &toks[i]
+	{
 		// collect following words, skipping hyphens
 		var wbuf [8]string
 		var ebuf [8]int
@@ -233,32 +255,41 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		var hbuf [8]uint64
 		hs := hbuf[:0]
 		filtered := true
-		for n, w := range words {
-			if strings.IndexByte(w, ' ') >= 0 {
-				filtered = false
+		if pre == nil || len(words) > 1 {
+			for n, w := range words {
+				if strings.IndexByte(w, ' ') >= 0 {
+					filtered = false
+				}
+				wh := wordHash(r.g.seed, w)
+				if n > 0 {
+					wh = seqNext(hs[n-1], wh)
+				}
+				hs = append(hs, wh)
 			}
-			wh := wordHash(r.g.seed, w)
-			if n > 0 {
-				wh = seqNext(hs[n-1], wh)
-			}
-			hs = append(hs, wh)
 		}
 		for n := len(words); n >= 1; n-- {
 			var k string
 			var ids []int32
-			if !filtered || r.g.keys.mayHave(hs[n-1]) {
+			switch {
+			case n == 1 && pre != nil:
+				// f alone, as looked up when the gazetteer was loaded
+				if pre.ids == nil {
+					continue
+				}
+				k, ids = f, pre.ids
+			case !filtered || r.g.keys.mayHave(hs[n-1]):
 				k = strings.Join(words[:n], " ")
 				ids = r.g.index[k]
-			} else if t.Script != text.Latin {
+			case t.Script != text.Latin:
 				continue // not a key: nothing below applies
-			} else {
+			default:
 				k = strings.Join(words[:n], " ")
 			}
 			if len(ids) == 0 && t.Script == text.Latin {
 				k = skeleton(k)
 				ids = r.g.index[k]
 			}
-			if n == 1 && isRelationWord(k) {
+			if n == 1 && pre == nil && isRelationWord(k) {
 				continue
 			}
 			if len(ids) > 0 {
@@ -285,9 +316,13 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 						m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
 					}
 				}
-				m.stop = r.g.stop[k]
-				if n == 1 && !m.latin {
-					m.freq = r.g.freq[k]
+				if n == 1 && pre != nil {
+					m.stop, m.freq = pre.stop, pre.freq
+				} else {
+					m.stop = r.g.stop[k]
+					if n == 1 && !m.latin {
+						m.freq = r.g.freq[k]
+					}
 				}
 				return m
 			}
