@@ -3,6 +3,7 @@ package coder
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/event"
@@ -237,6 +238,15 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			c -= 0.2 // a war's toll, a massacre of history: background
 			break
 		}
+	}
+	if d.masdar(t) {
+		c -= 0.2 // الاغتيال matched by اغتال: a verbal noun, not a verb
+		if len(dr.counts) == 0 && !dr.casualty {
+			c -= 0.2
+		}
+	}
+	if d.lang == "ar" && imperfect(t) && len(dr.counts) == 0 {
+		c -= 0.15 // يقتل، تنفجر: what happens, or will, rather than what happened
 	}
 	if d.reasonOfProtest(si, dr) {
 		c -= 0.3
@@ -597,4 +607,22 @@ func (d *docState) speakerIsSubject(sp speaker) bool {
 		break
 	}
 	return false
+}
+
+// imperfect reports whether an Arabic verb trigger is in the imperfect
+// (present or future: يقصف، تنفجر، يقتلون), which in news tells of what
+// keeps happening or is to come more often than of one event.
+func imperfect(t lexicon.Match) bool {
+	if t.Entry.Attrs["pos"] != "verb" || t.Last-t.First != 1 {
+		return false
+	}
+	p := t.Entry.Pattern
+	return strings.HasPrefix(p, "ي") || (strings.HasPrefix(p, "ت") && !strings.HasPrefix(p, "تم") && utf8.RuneCountInString(p) > 3)
+}
+
+// masdar reports whether an Arabic verb pattern matched a word with the
+// article (القتل، والاغتيال، بالقصف): the verbal noun, which names the act
+// in general more often than it reports one.
+func (d *docState) masdar(t lexicon.Match) bool {
+	return d.lang == "ar" && t.Entry.Attrs["pos"] == "verb" && t.Last-t.First == 1 && definiteAr(d.a.Tokens[t.First].Key)
 }

@@ -47,6 +47,9 @@ func TestNotViolentEvents(t *testing.T) {
 		{"indefinite list", "ar", "وتحدث الكاتب عما يجري في البلاد من قتل وذبح وخطف."},
 		{"judicial execution", "ar", "ونفذت السلطات حكم الإعدام شنقا في سجن العاصمة."},
 		{"toll of a past war", "ar", "وقتل نحو مئة ألف شخص خلال الحرب الأهلية في الثمانينات."},
+		{"killing in general", "ar", "وأكد الوزير رفضه القتل بكل أشكاله في المدن."},
+		{"habitual present", "ar", "وقال إن المسلحين يخطفون الناس في المدينة."},
+		{"suicide bomber as a person", "ar", "وتحدثت والدة الانتحاري عن طفولته في القرية."},
 		{"heart attack", "en", "The minister was taken to hospital after a heart attack."},
 	}
 	for _, tt := range tests {

@@ -269,6 +269,9 @@ func (d *docState) codeSentence(si int) {
 	var casualties []lexicon.Match
 	for _, t := range trigs {
 		if isCasualty(t) {
+			if d.masdar(t) {
+				continue // القتل، بالقتل: killing in general, not people killed
+			}
 			casualties = append(casualties, t)
 			continue
 		}
