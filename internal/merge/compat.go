@@ -223,6 +223,16 @@ func Compatible(a, b *Mention) bool {
 	if !TypesCompatible(ea.Type, eb.Type) {
 		return false
 	}
+	// Dates and places first: they reject most pairs, without the
+	// actor sets' allocations.
+	d := dateRelation(a, b)
+	if d == dateNone {
+		return false
+	}
+	p := placeRelation(ea.Location, eb.Location)
+	if p == placeDifferent {
+		return false
+	}
 	pa, pb := actorKeys(ea, "actor"), actorKeys(eb, "actor")
 	if len(pa) > 0 && len(pb) > 0 && !intersects(pa, pb) {
 		return false
@@ -230,11 +240,6 @@ func Compatible(a, b *Mention) bool {
 	sameDoc := a.DocID == b.DocID
 	sameType := ea.Type == eb.Type
 	sharedActor := intersects(actorKeys(ea, ""), actorKeys(eb, ""))
-	d := dateRelation(a, b)
-	p := placeRelation(ea.Location, eb.Location)
-	if d == dateNone || p == placeDifferent {
-		return false
-	}
 	switch {
 	case d == dateExact && p == placeSame:
 		return true

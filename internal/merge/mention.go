@@ -23,6 +23,16 @@ type Mention struct {
 	// EventID is the merged event the mention belongs to in the store
 	// ("" for a new mention).
 	EventID string
+
+	// iv memoises Interval for the date and precision it was computed
+	// from (merging compares each mention's dates many times).
+	iv *interval
+}
+
+type interval struct {
+	date, precision string
+	lo, hi          int
+	ok              bool
 }
 
 // MentionID is the id of the i-th event of a document.
@@ -50,7 +60,12 @@ func (m *Mention) Interval() (lo, hi int, ok bool) {
 	if m.Event.Date == nil {
 		return 0, 0, false
 	}
-	return DateInterval(*m.Event.Date, m.Event.DatePrecision)
+	if v := m.iv; v != nil && v.date == *m.Event.Date && v.precision == m.Event.DatePrecision {
+		return v.lo, v.hi, v.ok
+	}
+	lo, hi, ok = DateInterval(*m.Event.Date, m.Event.DatePrecision)
+	m.iv = &interval{*m.Event.Date, m.Event.DatePrecision, lo, hi, ok}
+	return lo, hi, ok
 }
 
 // DateInterval returns the days a date of the given precision covers:

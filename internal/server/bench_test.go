@@ -17,14 +17,18 @@ import (
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/server"
 	"github.com/marsad-dev/marsad/internal/store"
+	"github.com/marsad-dev/marsad/internal/store/open"
 	"github.com/marsad-dev/marsad/internal/store/sqlite"
 	"github.com/marsad-dev/marsad/internal/store/storetest"
 )
 
-// benchStore opens the synthetic SQLite record the store benchmarks use:
-// MARSAD_BENCH_EVENTS events (default 100000) in MARSAD_BENCH_DB (default
-// marsad-bench-N.db in the temporary directory), built on first use and
-// reused after.
+// benchStore opens the synthetic record the store benchmarks use:
+// MARSAD_BENCH_EVENTS events (default 100000) in the SQLite file
+// MARSAD_BENCH_DB (default storetest.BenchFile(N) in the temporary
+// directory, the file internal/store/sqlite's BenchmarkQueries builds),
+// built on first use and reused after. MARSAD_BENCH_STORE=postgres://...
+// measures a PostgreSQL record instead (internal/store/postgres's
+// BenchmarkQueries fills marsad_bench_N_gV).
 func benchStore(b *testing.B) store.Store {
 	n := 100000
 	if v := os.Getenv("MARSAD_BENCH_EVENTS"); v != "" {
@@ -33,19 +37,35 @@ func benchStore(b *testing.B) store.Store {
 			b.Fatalf("MARSAD_BENCH_EVENTS=%q: %v", v, err)
 		}
 	}
+	ctx := context.Background()
+	if u := os.Getenv("MARSAD_BENCH_STORE"); u != "" {
+		s, err := open.Open(ctx, u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	}
 	path := os.Getenv("MARSAD_BENCH_DB")
 	if path == "" {
-		path = filepath.Join(os.TempDir(), fmt.Sprintf("marsad-bench-%d.db", n))
+		path = filepath.Join(os.TempDir(), storetest.BenchFile(n))
 	}
-	ctx := context.Background()
+	// Build with a page cache that holds the record, then serve with the
+	// default settings.
+	w, err := sqlite.Open(ctx, "sqlite://"+path+"?cache_mb=4096")
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = storetest.Synthesize(ctx, w, n, b.Logf)
+	w.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	if err := storetest.Synthesize(ctx, s, n, b.Logf); err != nil {
-		b.Fatal(err)
-	}
 	return s
 }
 
@@ -96,6 +116,15 @@ func BenchmarkAPI(b *testing.B) {
 			from, to := month()
 			return "/api/stats?interval=auto&from=" + from + "&to=" + to
 		}},
+		{"stats/year", func() string {
+			from, _ := month()
+			to := mustDay(b, from).AddDate(1, 0, -1).Format(time.DateOnly)
+			return "/api/stats?interval=auto&from=" + from + "&to=" + to
+		}},
+		{"stats/bbox", func() string {
+			lat, lon := 32+rng.Float64()*6, 36+rng.Float64()*10
+			return fmt.Sprintf("/api/stats?interval=auto&bbox=%.3f,%.3f,%.3f,%.3f", lon, lat, lon+1, lat+1)
+		}},
 		{"stats/all", func() string { return "/api/stats?interval=auto" }},
 	}
 	for _, c := range cases {
@@ -118,4 +147,12 @@ func BenchmarkAPI(b *testing.B) {
 			storetest.ReportLatency(b, lat)
 		})
 	}
+}
+
+func mustDay(b *testing.B, s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return t
 }

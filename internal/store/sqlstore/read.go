@@ -1,12 +1,14 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -406,9 +408,16 @@ func decodeCursor(c string) (int64, string, error) {
 	return n, id, nil
 }
 
-// CountEvents implements store.Store.
+// CountEvents implements store.Store. Filters the summary tables can
+// answer read them (summaryCount). Otherwise, with a from date, events
+// spanning at most a week and longer ones are counted apart and the counts
+// added: the first need only day_lo >= from - 7, so the scan of the
+// events_span index covers the filter's days rather than a year more.
 func (s *Store) CountEvents(ctx context.Context, f store.Filter, bucket string) ([]store.Count, error) {
 	f.Cursor = ""
+	if sq, sargs, ok := s.summaryCount(f, bucket); ok {
+		return s.counts(ctx, sq, sargs, bucket)
+	}
 	where, args, err := s.where(f)
 	if err != nil {
 		return nil, fmt.Errorf("count events: %w", err)
@@ -419,22 +428,78 @@ func (s *Store) CountEvents(ctx context.Context, f store.Filter, bucket string) 
 		}
 		return where + " AND " + c
 	}
-	var q string
-	if sq, sargs, ok := s.summaryCount(f, bucket); ok {
-		q, args = sq, sargs
-	} else {
+	query := func(cond string) (string, error) {
 		switch bucket {
 		case store.BucketDay:
-			q = `SELECT e.day_lo, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY e.day_lo, e.type ORDER BY 1, 2`
+			return `SELECT e.day_lo, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`+cond) + ` GROUP BY e.day_lo, e.type ORDER BY 1, 2`, nil
 		case store.BucketWeek:
-			q = `SELECT (e.day_lo + 3) / 7, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`) + ` GROUP BY (e.day_lo + 3) / 7, e.type ORDER BY 1, 2`
+			return `SELECT (e.day_lo + 3) / 7, e.type, COUNT(*) FROM events e` + and(`e.day_lo IS NOT NULL`+cond) + ` GROUP BY (e.day_lo + 3) / 7, e.type ORDER BY 1, 2`, nil
 		case store.BucketPlace:
-			q = `SELECT e.place_key, e.type, COUNT(*), MIN(e.place_name), MIN(e.lat), MIN(e.lon) FROM events e` +
-				and(`e.place_key IS NOT NULL`) + ` GROUP BY e.place_key, e.type ORDER BY 1, 2`
-		default:
-			return nil, fmt.Errorf("count events: bucket %q: want day, week or place", bucket)
+			return `SELECT e.place_key, e.type, COUNT(*), MIN(e.place_name), MIN(e.lat), MIN(e.lon) FROM events e` +
+				and(`e.place_key IS NOT NULL`+cond) + ` GROUP BY e.place_key, e.type ORDER BY 1, 2`, nil
+		}
+		return "", fmt.Errorf("count events: bucket %q: want day, week or place", bucket)
+	}
+	from, ok := merge.ParseDay(f.From)
+	if f.From == "" || !ok {
+		q, err := query("")
+		if err != nil {
+			return nil, err
+		}
+		return s.counts(ctx, q, args, bucket)
+	}
+	short, err := query(` AND (e.day_hi - e.day_lo > 7) = FALSE AND e.day_lo >= ` + strconv.Itoa(from-7))
+	if err != nil {
+		return nil, err
+	}
+	long, _ := query(` AND (e.day_hi - e.day_lo > 7) = TRUE`)
+	a, err := s.counts(ctx, short, args, bucket)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.counts(ctx, long, args, bucket)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) == 0 {
+		return a, nil
+	}
+	return addCounts(a, b), nil
+}
+
+// addCounts adds two lists of counts sorted by key and type (names and
+// coordinates: the smaller).
+func addCounts(a, b []store.Count) []store.Count {
+	type k struct{ key, typ string }
+	idx := map[k]int{}
+	out := slices.Clone(a)
+	for i, c := range out {
+		idx[k{c.Key, c.Type}] = i
+	}
+	for _, c := range b {
+		i, ok := idx[k{c.Key, c.Type}]
+		if !ok {
+			out = append(out, c)
+			continue
+		}
+		o := &out[i]
+		o.N += c.N
+		if c.Place != "" && (o.Place == "" || c.Place < o.Place) {
+			o.Place = c.Place
+		}
+		if c.Lat != nil && (o.Lat == nil || *c.Lat < *o.Lat) {
+			o.Lat = c.Lat
+		}
+		if c.Lon != nil && (o.Lon == nil || *c.Lon < *o.Lon) {
+			o.Lon = c.Lon
 		}
 	}
+	slices.SortFunc(out, func(x, y store.Count) int { return cmp.Or(cmp.Compare(x.Key, y.Key), cmp.Compare(x.Type, y.Type)) })
+	return out
+}
+
+// counts runs a CountEvents query.
+func (s *Store) counts(ctx context.Context, q string, args []any, bucket string) ([]store.Count, error) {
 	rows, err := s.c.Query(ctx, s.d.q(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("count events: %w", err)
