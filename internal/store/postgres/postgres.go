@@ -5,15 +5,21 @@
 //
 // Concurrency: every PutDocument runs in one READ COMMITTED transaction
 // that first takes transaction-scoped advisory locks
-// (pg_advisory_xact_lock) on the document id and then, in sorted order, on
-// the merge family of every event type the document's new and old mentions
-// have (merge.Family: attack, airstrike, shelling, bombing and killing share
+// (pg_advisory_xact_lock) on the document id, then on its four SimHash
+// band values (sorted: near-duplicates share one, so concurrent
+// near-duplicates see each other and share a group), then, in sorted
+// order, on the merge family of every event type the document's new and
+// old mentions have (merge.Family: attack, airstrike, shelling, bombing and killing share
 // one family; every other type is its own). Merging only ever reads and
 // rewrites mentions and events of those families — merge.Closure follows
 // compatibility, which never crosses a family — so two writers whose
 // documents share a family run their merges one after the other and see
 // each other's committed work, while writers on different families run in
-// parallel. Sorted lock order rules out deadlocks. A finer key (family and
+// parallel. At the end the summary tables are updated: dup_groups rows
+// (sorted), then record_stats rows (sorted, on the shard of the backend:
+// pg_backend_pid() % 8, so that writers rarely share one); event_days and
+// event_places rows are keyed by type, so only holders of the family lock
+// write them. One lock order for every writer rules out deadlocks. A finer key (family and
 // coarse date) would not be safe: a component of compatible mentions can
 // chain across any date boundary. SERIALIZABLE with retries was the
 // alternative; it would abort most concurrent merges of the same family
