@@ -245,8 +245,8 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			c -= 0.2
 		}
 	}
-	if d.lang == "ar" && imperfect(t) && len(dr.counts) == 0 {
-		c -= 0.15 // يقتل، تنفجر: what happens, or will, rather than what happened
+	if d.lang == "ar" && imperfect(t) {
+		c -= 0.2 // يقتل، تنفجر: what happens, or will, rather than what happened
 	}
 	if d.reasonOfProtest(si, dr) {
 		c -= 0.3
