@@ -90,6 +90,8 @@ type Gazetteer struct {
 	// are wfPool[wfStart[2(w-1)+v] : wfStart[2(w-1)+v+1]], v 0 or 1.
 	wfStart []uint32
 	wfPool  []firstKey
+	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
+	lexNoSpace bool
 }
 
 // firstKey is a key a name may begin with at a token (see firstKeys), as
@@ -127,8 +129,12 @@ func (g *Gazetteer) markSkips() {
 	g.wfStart = make([]uint32, 1, 2*n+1)
 	g.wfPool = nil
 	var buf [8]string
+	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
 		key, plain, ta := lex.Word(w)
+		if strings.IndexByte(key, ' ') >= 0 {
+			g.lexNoSpace = false
+		}
 		fp, ft := g.firstKeys(key, plain, buf[:0]), []string(nil)
 		skip := g.noFirst(fp)
 		if skip {

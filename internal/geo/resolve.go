@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,9 +76,10 @@ func isHyphen(t *text.Token) bool {
 func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence, lang string) []Mention {
 	sentStart := newSentStarts(sents, len(toks))
 	var ms []*mention
-	var a arena
+	a := arenas.Get().(*arena)
+	defer a.release()
 	for i := 0; i < len(toks); {
-		m := r.match(toks, i, &a)
+		m := r.match(toks, i, a)
 		if m == nil {
 			i++
 			continue
@@ -226,6 +228,9 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		var ebuf [8]int
 		words := append(wbuf[:0], f)
 		ends := append(ebuf[:0], i+1)
+		// a word with a space (never made by the tokenizer) is not
+		// filtered; words of the lexicon have none
+		filtered := pre != nil && r.g.lexNoSpace || strings.IndexByte(f, ' ') < 0
 		j := i + 1
 		for len(words) < maxN && j < len(toks) {
 			u := &toks[j]
@@ -243,6 +248,9 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			if u.Script == text.Latin && latinArticles[w] && j+1 < len(toks) && (isHyphen(&toks[j+1]) || w == "el") {
 				w = "al"
 			}
+			if !(u.Word > 0 && u.Script != text.Latin && r.g.lexNoSpace) && strings.IndexByte(w, ' ') >= 0 {
+				filtered = false
+			}
 			words = append(words, w)
 			ends = append(ends, j+1)
 			j++
@@ -250,16 +258,11 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		if t.Script == text.Latin && len(words) > 1 && latinArticles[f] && i+1 < len(toks) && isHyphen(&toks[i+1]) {
 			words[0] = "al"
 		}
-		// hashes of words[:n+1] for the key filter; a word with a space
-		// (never made by the tokenizer) is not filtered.
+		// hashes of words[:n+1] for the key filter
 		var hbuf [8]uint64
 		hs := hbuf[:0]
-		filtered := true
 		if pre == nil || len(words) > 1 {
 			for n, w := range words {
-				if strings.IndexByte(w, ' ') >= 0 {
-					filtered = false
-				}
 				wh := wordHash(r.g.seed, w)
 				if n > 0 {
 					wh = seqNext(hs[n-1], wh)
@@ -373,25 +376,65 @@ func isRelationWord(k string) bool {
 	return ok
 }
 
+// lowerIs reports whether strings.ToLower(s) == w for a lower-case ASCII
+// word w without i or k (the only letters that non-ASCII runes lower-case
+// to are i, from İ, and k, from the Kelvin sign), without allocating.
+func lowerIs(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
 // arena hands out the mentions and candidate lists of one Resolve call
-// from a few large allocations.
+// from a few large allocations, kept for the next call (see arenas).
 type arena struct {
-	ms []mention
-	cs []cand
+	chunks [][]mention // chunks before cur are full
+	cur    int
+	cs     []cand
+}
+
+// arenas holds arenas between Resolve calls.
+var arenas = sync.Pool{New: func() any { return new(arena) }}
+
+// release clears the arena and puts it back in arenas: nothing of it may
+// be used after.
+func (a *arena) release() {
+	for i := range a.chunks {
+		clear(a.chunks[i])
+		a.chunks[i] = a.chunks[i][:0]
+	}
+	a.cur = 0
+	clear(a.cs)
+	a.cs = a.cs[:0]
+	arenas.Put(a)
 }
 
 // mention returns a new zero mention.
 func (a *arena) mention() *mention {
-	if len(a.ms) == cap(a.ms) {
-		a.ms = make([]mention, 0, max(16, 2*cap(a.ms)))
+	for a.cur < len(a.chunks) && len(a.chunks[a.cur]) == cap(a.chunks[a.cur]) {
+		a.cur++
 	}
-	a.ms = a.ms[:len(a.ms)+1]
-	return &a.ms[len(a.ms)-1]
+	if a.cur == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]mention, 0, 32<<min(len(a.chunks), 6)))
+	}
+	c := &a.chunks[a.cur]
+	*c = (*c)[:len(*c)+1]
+	return &(*c)[len(*c)-1]
 }
 
 // cands returns a candidate list of length n (capacity n).
@@ -514,7 +557,7 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 	}
 	// skip "من" / "of"
 	k := j
-	if w := strings.ToLower(toks[k].Text); w == "of" || w == "from" || toks[k].Key == "من" {
+	if w := toks[k].Text; lowerIs(w, "of") || lowerIs(w, "from") || toks[k].Key == "من" {
 		k--
 	}
 	if k < lo {
@@ -767,6 +810,22 @@ func (r *Resolver) score(ms []*mention) {
 			total += 0.5
 		}
 	}
+	// the candidates of every mention, as chain reads them
+	infos := make([][]candInfo, len(ms))
+	ncand := 0
+	for _, m := range ms {
+		ncand += len(m.cands)
+	}
+	pool := make([]candInfo, 0, ncand)
+	for k, m := range ms {
+		start := len(pool)
+		for _, c := range m.cands {
+			e := &r.g.entries[c.idx]
+			pool = append(pool, candInfo{idx: c.idx, country: e.Country, lat: e.Lat, lon: e.Lon,
+				isCountry: e.Kind == Country, point: !e.isArea() && e.Kind != Country})
+		}
+		infos[k] = pool[start:len(pool):len(pool)]
+	}
 	a1total := 0.0
 	for _, v := range admin1 {
 		a1total += v
@@ -803,7 +862,7 @@ func (r *Resolver) score(ms []*mention) {
 			if m.countryside && (e.Kind == Admin1 || e.Kind == Admin2) {
 				s += 2
 			}
-			s += r.chain(ms, k, e)
+			s += r.chain(ms, infos, k, e)
 			c.score = s
 		}
 		sort.SliceStable(m.cands, func(i, j int) bool { return m.cands[i].score > m.cands[j].score })
@@ -823,8 +882,18 @@ func (r *Resolver) priorBest(m *mention) int32 {
 
 // chain scores e by the other mentions near mention k: an admin unit that
 // contains e written beside it (الرقة ... عين عيسى), or a place close to e.
-func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
+// candInfo is what chain needs of a candidate entry.
+type candInfo struct {
+	idx       int32
+	country   string
+	lat, lon  float64
+	isCountry bool
+	point     bool // neither an area nor a country
+}
+
+func (r *Resolver) chain(ms []*mention, infos [][]candInfo, k int, e *Entry) float64 {
 	s := 0.0
+	eArea := e.isArea()
 	for o, n := range ms {
 		if o == k {
 			continue
@@ -838,12 +907,12 @@ func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
 			w = 0.4
 		}
 		best := 0.0
-		for _, c := range n.cands {
-			oe := &r.g.entries[c.idx]
-			if oe.Country != e.Country {
+		for ci := range infos[o] {
+			c := &infos[o][ci]
+			if c.country != e.Country {
 				continue
 			}
-			if oe.Kind == Country && d <= 4 {
+			if c.isCountry && d <= 4 {
 				best = max(best, 2.5) // سنجار شمالي العراق، Manbij, Syria
 			}
 			for _, p := range e.Parents {
@@ -852,8 +921,8 @@ func (r *Resolver) chain(ms []*mention, k int, e *Entry) float64 {
 				}
 			}
 			// (places more than 0.6° of latitude apart are over 66 km apart)
-			if !e.isArea() && !oe.isArea() && oe.Kind != Country && math.Abs(e.Lat-oe.Lat) <= 0.6 {
-				if dk := haversine(e.Lat, e.Lon, oe.Lat, oe.Lon); dk < 60 && dk > 0.5 {
+			if !eArea && c.point && math.Abs(e.Lat-c.lat) <= 0.6 {
+				if dk := haversine(e.Lat, e.Lon, c.lat, c.lon); dk < 60 && dk > 0.5 {
 					best = max(best, 1.2)
 				}
 			}
