@@ -407,11 +407,19 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 		}
 	}
 	if pk != "" {
-		where := `WHERE m.family = ? AND m.place_key = ? AND m.loose = 1`
+		// A loose mention and another mention at the same precise place
+		// are compatible only when their types are equal (and their
+		// dates, where both have one, overlap).
+		where := `WHERE m.family = ? AND m.place_key = ? AND m.type = ? AND m.loose = 1`
 		if m.Loose() {
-			where = `WHERE m.family = ? AND m.place_key = ?`
+			where = `WHERE m.family = ? AND m.place_key = ? AND m.type = ?`
 		}
-		if err := addQ(where+typeIn, append([]any{fam, pk}, anys(types)...)...); err != nil {
+		args := []any{fam, pk, m.Event.Type}
+		if lo, hi, ok := m.Interval(); ok {
+			where += ` AND (m.day_lo IS NULL OR (m.day_lo <= ? AND m.day_hi >= ?))`
+			args = append(args, int64(hi+1), int64(lo-1))
+		}
+		if err := addQ(where, args...); err != nil {
 			return nil, err
 		}
 	}
