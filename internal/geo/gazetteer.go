@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/text"
 
 	geodata "github.com/marsad-dev/marsad/data/geo"
 )
@@ -92,6 +93,40 @@ type Gazetteer struct {
 	wfPool  []firstKey
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
+	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
+	// none of its keys (see keysOf) is a cue word (see isCueKey).
+	cueFree []uint64
+}
+
+// isCueKey reports whether k is a word that the resolver's cue reading
+// (cues, relation, bearingAt) looks up by a token's keys.
+func isCueKey(k string) bool { return cueKeys[k] }
+
+var cueKeys = func() map[string]bool {
+	m := map[string]bool{"ريف": true, "الريف": true}
+	for k := range weakCues {
+		m[k] = true
+	}
+	for k := range featureCues {
+		m[k] = true
+	}
+	for k := range nearCues {
+		m[k] = true
+	}
+	for k := range bearings {
+		m[k] = true
+	}
+	return m
+}()
+
+// mayCue reports whether a token may be a cue word: false for a word of
+// the lexicon none of whose keys is one.
+func (g *Gazetteer) mayCue(t *text.Token) bool {
+	if t.Word <= 0 || t.Script == text.Latin {
+		return true
+	}
+	i := int(t.Word - 1)
+	return i/64 >= len(g.cueFree) || g.cueFree[i/64]&(1<<(i%64)) == 0
 }
 
 // firstKey is a key a name may begin with at a token (see firstKeys), as
@@ -126,6 +161,7 @@ func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
 	g.skip = make([]uint64, (n+63)/64)
+	g.cueFree = make([]uint64, (n+63)/64)
 	g.wfStart = make([]uint32, 1, 2*n+1)
 	g.wfPool = nil
 	var buf [8]string
@@ -134,6 +170,9 @@ func (g *Gazetteer) markSkips() {
 		key, plain, ta := lex.Word(w)
 		if strings.IndexByte(key, ' ') >= 0 {
 			g.lexNoSpace = false
+		}
+		if noCue(key, plain) && noCue(key, ta) {
+			g.cueFree[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
 		fp, ft := g.firstKeys(key, plain, buf[:0]), []string(nil)
 		skip := g.noFirst(fp)
@@ -161,6 +200,20 @@ func (g *Gazetteer) markSkips() {
 			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)))
 		}
 	}
+}
+
+// noCue reports whether no key of a token with this key and stems (see
+// keysOf) is a cue word.
+func noCue(key string, stems []string) bool {
+	if isCueKey(key) {
+		return false
+	}
+	for _, s := range stems {
+		if strings.HasSuffix(key, s) && isCueKey(s) {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *Gazetteer) noFirst(firsts []string) bool {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -494,7 +495,7 @@ func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *
 			}
 		} else if m.latin {
 			// "Ain Issa camp" handled above; "Camp Bucca" is its own name
-		} else {
+		} else if r.g.mayCue(&toks[j]) {
 			for _, k := range keysOf(&toks[j], kb[:0]) {
 				if k == "ريف" || k == "الريف" {
 					m.countryside = true
@@ -525,7 +526,7 @@ func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *
 			}
 		}
 	}
-	if j >= lo {
+	if j >= lo && r.g.mayCue(&toks[j]) {
 		for _, k := range keysOf(&toks[j], kb[:0]) {
 			if weakCues[k] {
 				m.weak = true
@@ -564,6 +565,9 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 		return
 	}
 	// near cues
+	if !r.g.mayCue(&toks[k]) {
+		return // neither a near cue nor a bearing
+	}
 	for _, key := range keysOf(&toks[k], kb[:0]) {
 		if rel, ok := nearCues[key]; ok {
 			m.relation = rel
@@ -576,17 +580,17 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 		}
 	}
 	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
-	b, ok := bearingAt(toks, k)
+	b, ok := r.g.bearingAt(toks, k)
 	if !ok {
 		return
 	}
 	start := k
 	if k-1 >= lo {
-		if b0, ok0 := bearingAt(toks, k-1); ok0 && (b0 == 0 || b0 == 180) && (b == 90 || b == 270) {
+		if b0, ok0 := r.g.bearingAt(toks, k-1); ok0 && (b0 == 0 || b0 == 180) && (b == 90 || b == 270) {
 			b = combine(b0, b)
 			start = k - 1
 		} else if k-2 >= lo && isHyphen(&toks[k-1]) {
-			if b0, ok0 := bearingAt(toks, k-2); ok0 {
+			if b0, ok0 := r.g.bearingAt(toks, k-2); ok0 {
 				b = combine(b0, b)
 				start = k - 2
 			}
@@ -627,11 +631,14 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 	}
 }
 
-func bearingAt(toks []text.Token, k int) (float64, bool) {
+func (g *Gazetteer) bearingAt(toks []text.Token, k int) (float64, bool) {
 	t := &toks[k]
 	if t.Script == text.Latin {
 		b, ok := bearings[strings.ToLower(t.Text)]
 		return b, ok
+	}
+	if !g.mayCue(t) {
+		return 0, false
 	}
 	var kb [8]string
 	for _, key := range keysOf(t, kb[:0]) {
@@ -821,7 +828,7 @@ func (r *Resolver) score(ms []*mention) {
 		start := len(pool)
 		for _, c := range m.cands {
 			e := &r.g.entries[c.idx]
-			pool = append(pool, candInfo{idx: c.idx, country: e.Country, lat: e.Lat, lon: e.Lon,
+			pool = append(pool, candInfo{idx: c.idx, country: e.Country, cc: packCountry(e.Country), lat: e.Lat, lon: e.Lon,
 				isCountry: e.Kind == Country, point: !e.isArea() && e.Kind != Country})
 		}
 		infos[k] = pool[start:len(pool):len(pool)]
@@ -865,7 +872,16 @@ func (r *Resolver) score(ms []*mention) {
 			s += r.chain(ms, infos, k, e)
 			c.score = s
 		}
-		sort.SliceStable(m.cands, func(i, j int) bool { return m.cands[i].score > m.cands[j].score })
+		// (the algorithm of sort.SliceStable, without reflection)
+		slices.SortStableFunc(m.cands, func(a, b cand) int {
+			if a.score > b.score {
+				return -1
+			}
+			if b.score > a.score {
+				return 1
+			}
+			return 0
+		})
 	}
 }
 
@@ -885,6 +901,7 @@ func (r *Resolver) priorBest(m *mention) int32 {
 // candInfo is what chain needs of a candidate entry.
 type candInfo struct {
 	idx       int32
+	cc        uint64 // packCountry(country)
 	country   string
 	lat, lon  float64
 	isCountry bool
@@ -894,6 +911,7 @@ type candInfo struct {
 func (r *Resolver) chain(ms []*mention, infos [][]candInfo, k int, e *Entry) float64 {
 	s := 0.0
 	eArea := e.isArea()
+	ecc := packCountry(e.Country)
 	for o, n := range ms {
 		if o == k {
 			continue
@@ -909,7 +927,7 @@ func (r *Resolver) chain(ms []*mention, infos [][]candInfo, k int, e *Entry) flo
 		best := 0.0
 		for ci := range infos[o] {
 			c := &infos[o][ci]
-			if c.country != e.Country {
+			if c.cc != ecc || c.cc == 0 && c.country != e.Country {
 				continue
 			}
 			if c.isCountry && d <= 4 {
@@ -930,6 +948,20 @@ func (r *Resolver) chain(ms []*mention, infos [][]candInfo, k int, e *Entry) flo
 		s += w * best
 	}
 	return min(s, 6)
+}
+
+// packCountry packs a country code of up to 7 bytes and its length into a
+// non-zero number, so that two packed codes are equal when the codes are;
+// 0 for a longer code.
+func packCountry(s string) uint64 {
+	if len(s) > 7 {
+		return 0
+	}
+	v := uint64(len(s)+1) << 56
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	return v
 }
 
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
