@@ -213,8 +213,8 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	if dr.casualty && (len(dr.counts) > 0 || d.lang == "ar") {
 		c += 0.1
 	}
-	if !dr.casualty {
-		c -= 0.1 // news of a violent event counts its dead and wounded
+	if !dr.casualty && dr.typ != "seizure" {
+		c -= 0.1 // news of an attack counts its dead and wounded (a capture need not)
 	}
 	if allWeak(dr) {
 		c -= 0.2 // hostages, a siege, an execution: told of, not reported
@@ -257,6 +257,12 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	for _, cu := range d.cues[si] {
 		if cu.Entry.Class == "condemned" && cu.Last <= t.First && t.First-cu.Last <= 8 {
 			c -= 0.3
+			break
+		}
+	}
+	for _, cu := range d.cues[si] {
+		if cu.Entry.Class == "background" && cu.Last <= t.First && t.First-cu.Last <= 2 {
+			c -= 0.3 // على خلفية مقتل، the investigation into the attack: recalled, not reported
 			break
 		}
 	}

@@ -241,3 +241,16 @@ func TestEnglishKilledCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestRecalledEventStaysAsserted: an event recalled as the occasion of
+// the news happened (asserted) but is not reported with confidence.
+func TestRecalledEventStaysAsserted(t *testing.T) {
+	r := code(t, "ar", "ووصل الوزير إلى المدينة على خلفية مقتل شاب في تظاهرة الأسبوع الماضي.")
+	e := find(r, "killing")
+	if e == nil {
+		t.Fatalf("no killing: %+v", r.Events)
+	}
+	if e.Modality != event.Asserted || e.Confidence >= 0.7 {
+		t.Errorf("killing: %s %.2f, want asserted below 0.7", e.Modality, e.Confidence)
+	}
+}
