@@ -130,8 +130,9 @@ func BenchmarkAPI(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)
+			cpu := make([]time.Duration, 0, b.N)
 			for b.Loop() {
-				t0 := time.Now()
+				t0, c0 := time.Now(), storetest.ProcessCPU()
 				res, err := ts.Client().Get(ts.URL + c.url())
 				if err != nil {
 					b.Fatal(err)
@@ -142,9 +143,13 @@ func BenchmarkAPI(b *testing.B) {
 					b.Fatalf("%s: %d %v", c.name, res.StatusCode, err)
 				}
 				lat = append(lat, time.Since(t0))
+				cpu = append(cpu, storetest.ProcessCPU()-c0)
 				b.SetBytes(n)
 			}
 			storetest.ReportLatency(b, lat)
+			// Server and client share the process: CPU time of the whole
+			// request (for SQLite, the query too).
+			storetest.ReportCPU(b, cpu)
 		})
 	}
 }

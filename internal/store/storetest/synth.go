@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -263,16 +264,45 @@ func Bench(b *testing.B, s store.Store) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)
+			cpu := make([]time.Duration, 0, b.N)
 			for b.Loop() {
-				t0 := time.Now()
+				t0, c0 := time.Now(), ProcessCPU()
 				if err := c.run(); err != nil {
 					b.Fatal(err)
 				}
 				lat = append(lat, time.Since(t0))
+				cpu = append(cpu, ProcessCPU()-c0)
 			}
 			ReportLatency(b, lat)
+			ReportCPU(b, cpu)
 		})
 	}
+}
+
+// ProcessCPU is the CPU time this process has used (user and system). On
+// a shared machine the wall-clock latency of a query includes waiting for
+// a core; its CPU time does not (for an embedded store it is the query's
+// cost; a database server's own CPU time is not counted).
+func ProcessCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ReportCPU reports the p50 and p99 of per-call CPU times in milliseconds.
+func ReportCPU(b *testing.B, cpu []time.Duration) {
+	if len(cpu) == 0 {
+		return
+	}
+	cpu = slices.Clone(cpu)
+	slices.Sort(cpu)
+	q := func(p float64) float64 {
+		return float64(cpu[min(len(cpu)-1, int(p*float64(len(cpu))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(q(0.50), "cpu-p50-ms")
+	b.ReportMetric(q(0.99), "cpu-p99-ms")
 }
 
 // ReportLatency reports the p50 and p99 of latencies in milliseconds.
