@@ -254,3 +254,16 @@ func TestRecalledEventStaysAsserted(t *testing.T) {
 		t.Errorf("killing: %s %.2f, want asserted below 0.7", e.Modality, e.Confidence)
 	}
 }
+
+// TestDefiniteEventNounWeighsLess: "the explosion" points back at an event
+// told before; "an explosion" reports one.
+func TestDefiniteEventNounWeighsLess(t *testing.T) {
+	fresh := factualAt(code(t, "ar", "قتل شخصان في انفجار سيارة مفخخة في السوق أمس."), "ASSAULT", 0)
+	back := factualAt(code(t, "ar", "وأسفر الانفجار عن مقتل شخصين في السوق أمس."), "ASSAULT", 0)
+	if fresh == nil || back == nil {
+		t.Fatalf("want both coded: %v %v", fresh, back)
+	}
+	if back.Confidence >= fresh.Confidence {
+		t.Errorf("definite %.2f >= indefinite %.2f", back.Confidence, fresh.Confidence)
+	}
+}
