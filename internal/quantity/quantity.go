@@ -150,7 +150,7 @@ func MayStartNumber(t *text.Token) bool {
 	case t.Script == text.Latin:
 		return numberStarts.Has(t.Key)
 	case t.Script == text.Arabic:
-		return numberStarts.HasClitic(t.Key)
+		return numberStarts.HasCliticToken(t)
 	}
 	return false
 }
@@ -166,7 +166,7 @@ func mayStart(t *text.Token) bool {
 	case t.Script == text.Latin:
 		return quantityStarts.Has(t.Key)
 	case t.Script == text.Arabic:
-		return quantityStarts.HasClitic(t.Key)
+		return quantityStarts.HasCliticToken(t)
 	}
 	return false
 }

@@ -98,7 +98,7 @@ func mayStart(t *text.Token) bool {
 	case t.Script == text.Latin:
 		return starts.Has(t.Key)
 	case t.Script == text.Arabic:
-		return starts.HasClitic(t.Key)
+		return starts.HasCliticToken(t)
 	}
 	return false
 }

@@ -7,6 +7,7 @@ package calendar
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
@@ -276,6 +277,11 @@ func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 type KeySet struct {
 	m      map[string]bool
 	filter [filterWords]uint64
+	// words has bit n-1 set when HasClitic holds for the key of word n of
+	// arabic.DefaultLexicon; filled on first use, after which Add must
+	// not be called.
+	words     []uint64
+	wordsOnce sync.Once
 }
 
 const filterWords = 256 // 16384 bits
@@ -317,6 +323,30 @@ func (s *KeySet) Has(key string) bool {
 		return false
 	}
 	return s.m[key]
+}
+
+// HasCliticToken reports HasClitic(t.Key), reading it from a table of the
+// lexicon's words for a token of one (t.Word > 0, see text.Token.Word).
+// Add must not be called after it.
+func (s *KeySet) HasCliticToken(t *text.Token) bool {
+	if t.Word > 0 {
+		s.wordsOnce.Do(s.markWords)
+		if i := int(t.Word - 1); i/64 < len(s.words) {
+			return s.words[i/64]&(1<<(i%64)) != 0
+		}
+	}
+	return s.HasClitic(t.Key)
+}
+
+func (s *KeySet) markWords() {
+	lex := arabic.DefaultLexicon()
+	n := lex.Len()
+	s.words = make([]uint64, (n+63)/64)
+	for w := 1; w <= n; w++ {
+		if key, _, _ := lex.Word(int32(w)); s.HasClitic(key) {
+			s.words[(w-1)/64] |= 1 << ((w - 1) % 64)
+		}
+	}
 }
 
 // HasClitic reports whether key, or key with its clitics removed as Lookup
