@@ -24,7 +24,7 @@ import (
 // (data/eval/events_dev.jsonl; the format is in data/eval/README.md).
 type DevDoc struct {
 	Doc       string     `json:"doc"`
-	Source    string     `json:"source"` // "ant" or "example"
+	Source    string     `json:"source"` // "ant", "example" or "shared" (a file under the shared directory's parent)
 	Lang      string     `json:"lang"`
 	Published string     `json:"published"`
 	Events    []DevEvent `json:"events"`
@@ -183,7 +183,7 @@ func Dev(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 	}
 	want := map[string]bool{}
 	for _, d := range docs {
-		if d.Source != "example" {
+		if d.Source == "ant" {
 			want[d.Doc] = true
 		}
 	}
@@ -192,9 +192,16 @@ func Dev(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 		return nil, err
 	}
 	for _, d := range docs {
-		if d.Source == "example" {
+		switch d.Source {
+		case "example":
 			if r, err := examples.Get(strings.TrimPrefix(d.Doc, "report-")); err == nil {
 				texts[d.Doc] = r.Text
+			}
+		case "shared":
+			// A file beside the data directory, such as the seed article
+			// (../shared/examples/seed-article-ar.txt); skipped when absent.
+			if b, err := os.ReadFile(filepath.Join(filepath.Dir(sharedDir), filepath.FromSlash(d.Doc))); err == nil {
+				texts[d.Doc] = string(b)
 			}
 		}
 	}

@@ -129,7 +129,9 @@ func TestDevSetEmbedded(t *testing.T) {
 		d := &docs[i]
 		events += len(d.Events)
 		if d.Source != "example" {
-			ant++
+			if d.Source == "ant" {
+				ant++
+			}
 			continue
 		}
 		ex++
