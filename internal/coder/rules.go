@@ -116,7 +116,7 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 				break
 			}
 		}
-		if death == nil || hasCount(dr.counts, "killed") || death.Entry.Attrs["alone"] == "no" {
+		if death == nil || hasCount(dr.counts, "killed") {
 			continue
 		}
 		numbered := false
@@ -141,6 +141,15 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 				}
 			}
 		}
+		if !one && death.Entry.Attrs["alone"] == "no" && death.First > s.First {
+			one = d.singularPhraseAt(s.First, death.First, true) // "A policeman died of his wounds"
+		}
+		if !one && death.Entry.Attrs["pos"] != "noun" && death.Entry.Attrs["alone"] != "no" && death.Last < s.Last && d.bareSingular(death.Last) {
+			one = true // "gunmen kill NISS officer", "killed former separatist leader"
+		}
+		if !one && death.First-s.First <= 2 && death.First > s.First && d.bareSingular(s.First) && death.First-s.First == 1 {
+			one = true // "Farmer killed in Selea."
+		}
 		if one {
 			t := death
 			dr.counts = append(dr.counts, event.Count{What: "killed", Value: 1, Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)})
@@ -154,7 +163,7 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 	if back {
 		// the subject: the last determiner before the verb, with no comma between
-		for i := to - 1; i >= from && i >= to-6; i-- {
+		for i := to - 1; i >= from && i >= to-10; i-- {
 			k := d.a.Tokens[i].Key
 			if k == "," || k == "and" {
 				return false
@@ -634,4 +643,37 @@ func imperfect(t lexicon.Match) bool {
 // in general more often than it reports one.
 func (d *docState) masdar(t lexicon.Match) bool {
 	return d.lang == "ar" && t.Entry.Attrs["pos"] == "verb" && t.Last-t.First == 1 && definiteAr(d.a.Tokens[t.First].Key)
+}
+
+// pluralWords are English plurals without a final s.
+var pluralWords = map[string]bool{"people": true, "children": true, "men": true, "women": true, "police": true,
+	"personnel": true, "staff": true, "militia": true, "youth": true, "them": true, "civilians": true, "others": true,
+	"several": true, "many": true, "dozens": true, "scores": true, "hundreds": true, "all": true, "some": true}
+
+// notNoun are words that cannot begin a victim's noun phrase.
+var notNoun = map[string]bool{"in": true, "at": true, "on": true, "by": true, "during": true, "near": true, "and": true,
+	"the": true, "a": true, "an": true, "when": true, "after": true, "while": true, "as": true, "with": true, "from": true,
+	"to": true, "of": true, "for": true, "since": true, "two": true, "three": true, "four": true, "five": true}
+
+// bareSingular reports whether the English words at token i are a
+// singular noun phrase written without an article, as in headlines and
+// notes ("NISS officer", "former separatist leader", "him").
+func (d *docState) bareSingular(i int) bool {
+	if i >= len(d.a.Tokens) {
+		return false
+	}
+	tk := &d.a.Tokens[i]
+	if tk.Kind != text.Word || notNoun[tk.Key] {
+		return false
+	}
+	if tk.Key == "him" || tk.Key == "her" {
+		return true
+	}
+	// the head noun: the last word before a preposition, punctuation or the end
+	j := i
+	for j+1 < len(d.a.Tokens) && d.a.Tokens[j+1].Kind == text.Word && !notNoun[d.a.Tokens[j+1].Key] && j-i < 3 {
+		j++
+	}
+	head := d.a.Tokens[j].Key
+	return !strings.HasSuffix(head, "s") && !pluralWords[head] && head != "himself" && head != "themselves"
 }

@@ -222,6 +222,10 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Two armed men on a motorbike killed two policemen at a checkpoint.", 2},
 		{"Fighters raided the village, killing two and injuring four.", 2},
 		{"Four policemen guarding the bank were killed when gunmen opened fire.", 4},
+		{"Unidentified gunmen kill police officer near his home.", 1},
+		{"Farmer killed in the north.", 1},
+		{"Gunmen killed people in the market.", 0},
+		{"A policeman died of gunshot wounds he sustained in an attack.", 1},
 	}
 	for _, tt := range tests {
 		r := code(t, "en", tt.text)
