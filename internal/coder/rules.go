@@ -430,7 +430,7 @@ func (d *docState) nearestCasualty(am lexicon.Match, dr *draft) (string, bool) {
 	bestDist := math.MaxInt
 	for i := range dr.triggers {
 		t := &dr.triggers[i]
-		if dist := tokDistance(am.First, am.Last, t.First, t.Last); dist < bestDist {
+		if dist := tokDistance(am.First, am.Last, t.First, t.Last); dist < bestDist || (dist == bestDist && isCasualty(*t)) {
 			best, bestDist = t, dist
 		}
 	}
@@ -676,4 +676,13 @@ func (d *docState) bareSingular(i int) bool {
 	}
 	head := d.a.Tokens[j].Key
 	return !strings.HasSuffix(head, "s") && !pluralWords[head] && head != "himself" && head != "themselves"
+}
+
+// subsetWords introduce a part of a count already given ("killing 31,
+// including 10 children", بينهم 5 أطفال): not a count of its own.
+var subsetWords = map[string]bool{"including": true, "among": true, "بينهم": true, "بينهن": true, "منهم": true,
+	"منهن": true, "وبينهم": true, "ومنهم": true}
+
+func (d *docState) subsetCount(q quantity.Quantity) bool {
+	return q.FirstToken > 0 && subsetWords[d.a.Tokens[q.FirstToken-1].Key]
 }

@@ -224,6 +224,9 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Four policemen guarding the bank were killed when gunmen opened fire.", 4},
 		{"Unidentified gunmen kill police officer near his home.", 1},
 		{"Farmer killed in the north.", 1},
+		{"Bandits attacked a bus on the highway, killing 31 including 10 children.", 31},
+		{"The militia claims it has killed 6 soldiers in an ambush near the border.", 6},
+		{"Militants shelled the village on Monday. Two farmers died.", 2},
 		{"Gunmen killed people in the market.", 0},
 		{"A policeman died of gunshot wounds he sustained in an attack.", 1},
 	}

@@ -306,8 +306,8 @@ func (d *docState) codeSentence(si int) {
 			dr.casualty = true
 			continue
 		}
-		if t.Entry.Attrs["alone"] == "no" {
-			continue // وفاة، died, bodies: a death, not by itself a violent event
+		if t.Entry.Attrs["alone"] == "no" && !(d.lastViolent.ok && si-d.lastViolent.si <= 2) {
+			continue // وفاة، died, bodies: a death, not by itself a violent event (unless the attack was just told)
 		}
 		typ := "killing"
 		if t.Entry.Class == "injury" {
@@ -332,6 +332,14 @@ func (d *docState) codeSentence(si int) {
 	// Numbers: counts of the nearest trigger, or standing figures.
 	for _, q := range d.numbers[si] {
 		if speakerTok(q.FirstToken) {
+			continue
+		}
+		if d.subsetCount(q) {
+			// "including 10 children": part of a count already given, no count
+			// of its own; it may still be a standing figure
+			if what := d.figureKind(q); what != "" {
+				d.figures = append(d.figures, d.figure(si, q, what, speakers))
+			}
 			continue
 		}
 		var best *draft
