@@ -274,3 +274,17 @@ func TestDefiniteEventNounWeighsLess(t *testing.T) {
 		t.Errorf("definite %.2f >= indefinite %.2f", back.Confidence, fresh.Confidence)
 	}
 }
+
+// TestLeadSentence: the first sentence of a report tells its news and
+// weighs a little more than the same words later in it.
+func TestLeadSentence(t *testing.T) {
+	const s = "Gunmen attacked a village near the river."
+	lead := factualAt(code(t, "en", s+" Residents said the attack lasted an hour."), "ASSAULT", 0)
+	later := factualAt(code(t, "en", "Residents described the night. "+s), "ASSAULT", 0)
+	if lead == nil || later == nil {
+		t.Fatalf("want both coded")
+	}
+	if lead.Confidence <= later.Confidence {
+		t.Errorf("lead %.2f <= later %.2f", lead.Confidence, later.Confidence)
+	}
+}

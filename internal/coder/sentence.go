@@ -437,6 +437,10 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
+		if si == 0 && len(d.a.Sentences) > 1 && ev.Confidence < 0.95 {
+			// the lead sentence tells the news the rest of the report explains
+			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
+		}
 		if d.framed(si, dr.trig) {
 			ev.Modality = event.Hypothetical
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
