@@ -96,6 +96,41 @@ type Gazetteer struct {
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
+	// flags holds per entry what prominent and major read of it.
+	flags []uint8
+}
+
+// Entry flags (Gazetteer.flags).
+const (
+	// promAlways: a country, admin1, region or city, or 50,000 people.
+	promAlways = 1 << iota
+	// promMulti: a camp, prison, crossing or site (prominent under a
+	// name of several words).
+	promMulti
+	// majorEntry: a country, admin1 or city of 100,000 people.
+	majorEntry
+)
+
+// markFlags fills g.flags from the entries.
+func (g *Gazetteer) markFlags() {
+	g.flags = make([]uint8, len(g.entries))
+	for i := range g.entries {
+		e := &g.entries[i]
+		var f uint8
+		switch e.Kind {
+		case Country, Admin1, Region, City:
+			f |= promAlways
+		case Camp, Prison, Crossing, Site:
+			f |= promMulti
+		}
+		if e.Pop >= 50000 {
+			f |= promAlways
+		}
+		if e.Kind == Country || e.Kind == Admin1 || (e.Kind == City && e.Pop >= 100000) {
+			f |= majorEntry
+		}
+		g.flags[i] = f
+	}
 }
 
 // isCueKey reports whether k is a word that the resolver's cue reading
@@ -160,6 +195,7 @@ func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
 func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
+	g.markFlags()
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
 	g.wfStart = make([]uint32, 1, 2*n+1)

@@ -677,16 +677,8 @@ func parseNumber(s string) (float64, bool) {
 // named in news without any cue.
 func (r *Resolver) prominent(m *mention) bool {
 	for _, c := range m.cands {
-		e := &r.g.entries[c.idx]
-		switch e.Kind {
-		case Country, Admin1, Region, City:
-			return true
-		case Camp, Prison, Crossing, Site:
-			if m.words > 1 {
-				return true
-			}
-		}
-		if e.Pop >= 50000 {
+		f := r.g.flags[c.idx]
+		if f&promAlways != 0 || f&promMulti != 0 && m.words > 1 {
 			return true
 		}
 	}
@@ -697,8 +689,7 @@ func (r *Resolver) prominent(m *mention) bool {
 // city of 100,000 people or more: named without cues in news.
 func (r *Resolver) major(m *mention) bool {
 	for _, c := range m.cands {
-		e := &r.g.entries[c.idx]
-		if e.Kind == Country || e.Kind == Admin1 || (e.Kind == City && e.Pop >= 100000) {
+		if r.g.flags[c.idx]&majorEntry != 0 {
 			return true
 		}
 	}
