@@ -86,7 +86,7 @@ func (d *docState) reasonOfProtest(si int, dr *draft) bool {
 	}
 	for i := p.Last; i < dr.trig.First; i++ {
 		switch d.a.Tokens[i].Key {
-		case "against", "over", "ضد", "علي", "denouncing", "condemning":
+		case "against", "over", "ضد", "علي", "denouncing", "condemning", "for", "demanding", "demand", "بالافراج", "للمطالبه", "مطالبين":
 			return true
 		}
 	}
@@ -216,6 +216,10 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	}
 	cod, ok := d.c.tax.Lookup(dr.typ)
 	if !ok || !cod.Violent {
+		if d.reasonOfProtest(si, dr) {
+			// "protested for the release of the detainees": the demand, not an event
+			c = math.Round(math.Max(0.05, c-0.3)*100) / 100
+		}
 		return c
 	}
 	t := dr.trig

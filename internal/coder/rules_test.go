@@ -205,6 +205,10 @@ func TestProtestReasonIsBackground(t *testing.T) {
 			t.Errorf("the reason of the protest coded as a confident attack: %s %.2f", e.Type, e.Confidence)
 		}
 	}
+	r = code(t, "en", "Party members protested in the capital for the release of their detained leaders.")
+	if e := find(r, "release"); e != nil && e.Confidence >= 0.7 {
+		t.Errorf("the release a protest demands coded as a confident release: %.2f", e.Confidence)
+	}
 	r = code(t, "en", "Police dispersed the protesters and protesters burnt tyres on the main road.")
 	if e := find(r, "riot"); e == nil {
 		t.Errorf("want one riot for the protest and the burning: %+v", r.Events)
