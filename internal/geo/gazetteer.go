@@ -314,7 +314,15 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	pend, err := g.readRows(zr, "gazetteer.tsv.gz", false)
+	// read it whole first: its line count sizes the tables
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("read gazetteer.tsv.gz: %w", err)
+	}
+	lines := bytes.Count(data, []byte{'\n'}) + strings.Count(geodata.Facilities, "\n") + 1
+	g.entries = make([]Entry, 0, lines)
+	g.byID = make(map[string]int32, lines)
+	pend, err := g.readRows(bytes.NewReader(data), "gazetteer.tsv.gz", false)
 	if err != nil {
 		return nil, err
 	}
@@ -422,6 +430,9 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 		col = nil
 	}
 	var out []pending
+	if !curated {
+		out = make([]pending, 0, cap(g.entries)-len(g.entries))
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
 	line := 0
