@@ -267,9 +267,6 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	if d.reasonOfProtest(si, dr) {
 		c -= 0.3
 	}
-	if dr.typ == "abduction" && dr.released {
-		c -= 0.2 // hostages freed: the news is the release
-	}
 	for _, cu := range d.cues[si] {
 		if cu.Entry.Class == "condemned" && cu.Last <= t.First && t.First-cu.Last <= 8 {
 			c -= 0.3

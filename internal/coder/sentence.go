@@ -249,7 +249,6 @@ type draft struct {
 	actors     []event.Actor
 	casualty   bool // a killed or wounded word belongs to it
 	crowd      bool // its sentence tells of a protest or riot
-	released   bool // its sentence tells of a release
 	peaceful   bool // its sentence tells of a withdrawal or no fighting
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
@@ -400,13 +399,10 @@ func (d *docState) codeSentence(si int) {
 		d.singularVictims(si, drafts)
 	}
 
-	crowd, released := false, false
+	crowd := false
 	for _, dr := range drafts {
-		switch dr.typ {
-		case "protest", "riot":
+		if dr.typ == "protest" || dr.typ == "riot" {
 			crowd = true
-		case "release":
-			released = true
 		}
 	}
 	peaceful := false
@@ -417,7 +413,7 @@ func (d *docState) codeSentence(si int) {
 	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
-		dr.crowd, dr.released, dr.peaceful = crowd, released, peaceful
+		dr.crowd, dr.peaceful = crowd, peaceful
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
