@@ -71,23 +71,22 @@ func (d *docState) reasonOfProtest(si int, dr *draft) bool {
 	if !dr.crowd {
 		return false
 	}
-	var p *lexicon.Match
 	for i := range d.triggers[si] {
-		t := &d.triggers[si][i]
-		if (t.Entry.Class == "protest" || t.Entry.Class == "riot") && t.Last <= dr.trig.First {
-			p = t
+		p := &d.triggers[si][i]
+		if (p.Entry.Class != "protest" && p.Entry.Class != "riot") || p.Last > dr.trig.First {
+			continue
 		}
-	}
-	if p == nil {
-		return false
-	}
-	if strings.Contains(p.Entry.Pattern, "احتجاجا على") || strings.Contains(p.Entry.Pattern, "تنديدا") || strings.HasSuffix(p.Entry.Pattern, " على") {
-		return dr.trig.First-p.Last <= 3
-	}
-	for i := p.Last; i < dr.trig.First; i++ {
-		switch d.a.Tokens[i].Key {
-		case "against", "over", "ضد", "علي", "denouncing", "condemning", "for", "demanding", "demand", "بالافراج", "للمطالبه", "مطالبين":
-			return true
+		if strings.Contains(p.Entry.Pattern, "احتجاجا على") || strings.Contains(p.Entry.Pattern, "تنديدا") || strings.HasSuffix(p.Entry.Pattern, " على") {
+			if dr.trig.First-p.Last <= 3 {
+				return true
+			}
+			continue
+		}
+		for i := p.Last; i < dr.trig.First; i++ {
+			switch d.a.Tokens[i].Key {
+			case "against", "over", "ضد", "علي", "denouncing", "condemning", "for", "demanding", "demand", "بالافراج", "للمطالبه", "مطالبين":
+				return true
+			}
 		}
 	}
 	return false
@@ -547,6 +546,10 @@ func (d *docState) dropPerpetratorCounts(dr *draft) {
 		if c.What != "killed" && c.What != "injured" {
 			continue
 		}
+		if d.subjectOfActiveVerb(dr, c) {
+			c.What = "other" // "Three masked men killed two guards": the three did the killing
+			continue
+		}
 		for _, a := range dr.actors {
 			if a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End+1 && a.Kind != "civilian" &&
 				strings.TrimSpace(d.spanText(c.End, a.Start)) == "" {
@@ -686,4 +689,29 @@ var subsetWords = map[string]bool{"including": true, "among": true, "بينهم"
 
 func (d *docState) subsetCount(q quantity.Quantity) bool {
 	return q.FirstToken > 0 && subsetWords[d.a.Tokens[q.FirstToken-1].Key]
+}
+
+// subjectOfActiveVerb reports whether an English count stands before an
+// active casualty verb of the draft that has a count of its own after it:
+// the count of the attackers, not of their victims.
+func (d *docState) subjectOfActiveVerb(dr *draft, c *event.Count) bool {
+	for _, t := range dr.triggers {
+		if !isCasualty(t) || t.Entry.Attrs["pos"] != "verb" || t.Entry.Attrs["passive"] == "true" || t.Start < c.End {
+			continue
+		}
+		if first := d.a.Tokens[t.First].Key; first == "were" || first == "was" {
+			continue
+		}
+		between := d.spanText(c.End, t.Start)
+		if strings.Contains(between, " were ") || strings.Contains(between, " was ") || strings.Contains(between, " have been ") ||
+			strings.Contains(between, " had been ") || strings.ContainsAny(between, ",;") || t.Start-c.End > 60 {
+			continue
+		}
+		for _, o := range dr.counts {
+			if o.Start >= t.End && o.What == "killed" {
+				return true
+			}
+		}
+	}
+	return false
 }
