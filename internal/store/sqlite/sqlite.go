@@ -52,9 +52,13 @@ var Dialect = sqlstore.Dialect{
 	MatchDocIDs: `SELECT d.id FROM documents d WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
 	MatchDoc:    `EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND documents_fts.rowid = d.rowid)`,
 	CountDocs:   `SELECT COUNT(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) x`,
-	FullText:    ftsQuery,
-	Is:          "IS",
-	Shard:       "0", // writers are serialised
+	BBoxIDs: `SELECT e2.id AS event_id FROM events_rtree r JOIN events e2 ON e2.rowid = r.id
+		WHERE r.max_lon >= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.min_lat <= ?`,
+	BBoxCount: `SELECT COUNT(*) FROM (SELECT 1 FROM events_rtree
+		WHERE max_lon >= ? AND max_lat >= ? AND min_lon <= ? AND min_lat <= ? LIMIT ?) x`,
+	FullText: ftsQuery,
+	Is:       "IS",
+	Shard:    "0", // writers are serialised
 }
 
 // ftsQuery quotes each word of a user query as an FTS5 string, so that

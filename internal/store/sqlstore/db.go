@@ -52,6 +52,13 @@ type Dialect struct {
 	// CountDocs counts the documents matching a full-text query (arg 1),
 	// up to a limit (arg 2).
 	CountDocs string
+	// BBoxIDs selects the ids (as event_id) of the events inside a
+	// bounding box through a spatial
+	// index (a superset is fine: the bounds are checked again); its
+	// arguments: min lon, min lat, max lon, max lat.
+	BBoxIDs string
+	// BBoxCount counts them, up to a limit (fifth argument).
+	BBoxCount string
 	// FullText turns a user's query into the dialect's query argument.
 	FullText func(string) string
 	// Is is the null-safe equality operator ("IS", "IS NOT DISTINCT FROM").

@@ -187,7 +187,10 @@ type setFilter struct {
 	member string // a condition on e: EXISTS (...)
 	source string // a subquery of the distinct event_id of the set
 	count  string // SELECT COUNT(*) FROM (... LIMIT ?) x: its size, capped
-	arg    any
+	args   []any  // of source and count (member: the same, or none when empty)
+	// noMember: the condition is among the plain ones already (bbox): the
+	// set only offers to drive.
+	noMember bool
 }
 
 // where builds the conditions of an event filter (without the cursor) on
@@ -219,8 +222,13 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 		}
 		add(`e.day_lo <= ? AND e.sort_day <= ?`, int64(d), int64(d))
 	}
+	var sets []setFilter
 	if b := f.BBox; b != nil {
-		add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		// Unary plus: never through events_geo (a band of latitude);
+		// a small box drives the list through the spatial index instead.
+		add(`+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		sets = append(sets, setFilter{source: s.d.BBoxIDs, count: s.d.BBoxCount, noMember: true,
+			args: []any{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat}})
 	}
 	if f.Country != "" {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
@@ -231,27 +239,26 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 	if f.Place != "" {
 		add(`(e.place_key = ? OR e.place_key = ? OR lower(e.place_name) = ?)`, f.Place, "name:"+strings.ToLower(f.Place), strings.ToLower(f.Place))
 	}
-	var sets []setFilter
 	if f.Actor != "" {
 		sets = append(sets, setFilter{
 			member: `EXISTS (SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id)`,
 			source: `SELECT event_id FROM event_actors WHERE akey = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE akey = ? LIMIT ?) x`,
-			arg:    strings.ToLower(f.Actor)})
+			args:   []any{strings.ToLower(f.Actor)}})
 	}
 	if f.Speaker != "" {
 		sets = append(sets, setFilter{
 			member: `EXISTS (SELECT 1 FROM claims c WHERE c.speaker = ? AND c.event_id = e.id)`,
 			source: `SELECT DISTINCT event_id FROM claims WHERE speaker = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE speaker = ? LIMIT ?) x`,
-			arg:    f.Speaker})
+			args:   []any{f.Speaker}})
 	}
 	if f.Modality != "" {
 		sets = append(sets, setFilter{
 			member: `EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ?)`,
 			source: `SELECT DISTINCT event_id FROM mentions WHERE modality = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE modality = ? LIMIT ?) x`,
-			arg:    f.Modality})
+			args:   []any{f.Modality}})
 	}
 	if f.Query != "" {
 		q := s.d.FullText(f.Query)
@@ -262,7 +269,7 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 				member: `EXISTS (SELECT 1 FROM mentions mm JOIN documents d ON d.id = mm.document_id WHERE mm.event_id = e.id AND ` + s.d.MatchDoc + `)`,
 				source: `SELECT DISTINCT event_id FROM mentions WHERE document_id IN (` + s.d.MatchDocIDs + `)`,
 				count:  s.d.CountDocs,
-				arg:    q})
+				args:   []any{q}})
 		}
 	}
 	return conds, args, sets, nil
@@ -276,8 +283,10 @@ func (s *Store) where(f store.Filter) (string, []any, error) {
 		return "", nil, err
 	}
 	for _, sf := range sets {
-		conds = append(conds, `e.id IN (`+sf.source+`)`)
-		args = append(args, sf.arg)
+		if !sf.noMember {
+			conds = append(conds, `e.id IN (`+sf.source+`)`)
+			args = append(args, sf.args...)
+		}
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
@@ -333,7 +342,7 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 	drive, best := -1, int64(DriveMax)
 	for i, sf := range sets {
 		var n int64
-		if err := queryRow(ctx, s.c, s.d.q(sf.count), []any{sf.arg, int64(DriveMax)}, &n); err != nil {
+		if err := queryRow(ctx, s.c, s.d.q(sf.count), append(slices.Clone(sf.args), int64(DriveMax)), &n); err != nil {
 			return store.Page{}, fmt.Errorf("list events: %w", err)
 		}
 		if n < best {
@@ -344,14 +353,14 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 	var qargs []any
 	if drive >= 0 {
 		from = ` FROM (` + sets[drive].source + `) s CROSS JOIN events e`
-		qargs = append(qargs, sets[drive].arg)
+		qargs = append(qargs, sets[drive].args...)
 		conds = append([]string{`e.id = s.event_id`}, conds...)
 	}
 	qargs = append(qargs, args...)
 	for i, sf := range sets {
-		if i != drive {
+		if i != drive && !sf.noMember {
 			conds = append(conds, sf.member)
-			qargs = append(qargs, sf.arg)
+			qargs = append(qargs, sf.args...)
 		}
 	}
 	where := ""
