@@ -68,6 +68,15 @@ func (l *Lexicon) KeyStems(norm string) (key string, stems []string, word int32)
 	return key, l.unknownStems(key, strings.HasSuffix(norm, "ة")), 0
 }
 
+// Number returns the word number of key (see Word), or 0 when key is not
+// a word of the lexicon.
+func (l *Lexicon) Number(key string) int32 {
+	if i, ok := l.index[key]; ok {
+		return i + 1
+	}
+	return 0
+}
+
 // Word returns word number n (1 to Len, most frequent first) of the
 // lexicon: its key and its stems when its final ه was written ه (plain)
 // and ة (ta) — the Stems of a token whose key is the word.

@@ -98,6 +98,37 @@ type Gazetteer struct {
 	cueFree []uint64
 	// flags holds per entry what prominent and major read of it.
 	flags []uint8
+	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
+	// other than the first of some name key.
+	cont []uint64
+}
+
+// mayContinue reports whether the key of token u may be a word other than
+// the first of a name key: false for a word of the lexicon that is none.
+func (g *Gazetteer) mayContinue(u *text.Token) bool {
+	if u.Word <= 0 || u.Script == text.Latin || !g.lexNoSpace {
+		return true
+	}
+	i := int(u.Word - 1)
+	return i/64 >= len(g.cont) || g.cont[i/64]&(1<<(i%64)) != 0
+}
+
+// markCont fills g.cont from the name index.
+func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
+	g.cont = make([]uint64, (lex.Len()+63)/64)
+	for k := range g.index {
+		sp := strings.IndexByte(k, ' ')
+		for sp >= 0 {
+			k = k[sp+1:]
+			w := k
+			if sp = strings.IndexByte(k, ' '); sp >= 0 {
+				w = k[:sp]
+			}
+			if n := lex.Number(w); n > 0 {
+				g.cont[(n-1)/64] |= 1 << ((n - 1) % 64)
+			}
+		}
+	}
 }
 
 // Entry flags (Gazetteer.flags).
@@ -196,6 +227,7 @@ func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
 	g.markFlags()
+	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
 	g.wfStart = make([]uint32, 1, 2*n+1)

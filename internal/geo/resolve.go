@@ -232,6 +232,9 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		// a word with a space (never made by the tokenizer) is not
 		// filtered; words of the lexicon have none
 		filtered := pre != nil && r.g.lexNoSpace || strings.IndexByte(f, ' ') < 0
+		// words[:useful] may be a name key: a word that is no name's
+		// second or later word ends the keys worth looking up
+		useful, broken := 1, false
 		j := i + 1
 		for len(words) < maxN && j < len(toks) {
 			u := &toks[j]
@@ -252,6 +255,11 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			if !(u.Word > 0 && u.Script != text.Latin && r.g.lexNoSpace) && strings.IndexByte(w, ' ') >= 0 {
 				filtered = false
 			}
+			if !broken && r.g.mayContinue(u) {
+				useful++
+			} else {
+				broken = true
+			}
 			words = append(words, w)
 			ends = append(ends, j+1)
 			j++
@@ -262,8 +270,11 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		// hashes of words[:n+1] for the key filter
 		var hbuf [8]uint64
 		hs := hbuf[:0]
-		if pre == nil || len(words) > 1 {
-			for n, w := range words {
+		if t.Script == text.Latin {
+			useful = len(words)
+		}
+		if pre == nil || useful > 1 {
+			for n, w := range words[:useful] {
 				wh := wordHash(r.g.seed, w)
 				if n > 0 {
 					wh = seqNext(hs[n-1], wh)
@@ -271,7 +282,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 				hs = append(hs, wh)
 			}
 		}
-		for n := len(words); n >= 1; n-- {
+		for n := useful; n >= 1; n-- {
 			var k string
 			var ids []int32
 			switch {
