@@ -550,6 +550,9 @@ func (d *docState) dropPerpetratorCounts(dr *draft) {
 			c.What = "other" // "Three masked men killed two guards": the three did the killing
 			continue
 		}
+		if d.passiveSubject(dr, c) {
+			continue // "Five policemen ... have been killed": the count is of the victims
+		}
 		for _, a := range dr.actors {
 			if a.Role == "actor" && a.Start >= c.Start && a.Start <= c.End+1 && a.Kind != "civilian" &&
 				strings.TrimSpace(d.spanText(c.End, a.Start)) == "" {
@@ -709,6 +712,27 @@ func (d *docState) subjectOfActiveVerb(dr *draft, c *event.Count) bool {
 		}
 		for _, o := range dr.counts {
 			if o.Start >= t.End && o.What == "killed" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveSubject reports whether an English count is the subject of a
+// passive casualty verb of the draft ("Five policemen escorting a bus have
+// been killed").
+func (d *docState) passiveSubject(dr *draft, c *event.Count) bool {
+	for _, t := range dr.triggers {
+		if !isCasualty(t) || t.Start < c.End || t.Start-c.End > 80 {
+			continue
+		}
+		between := " " + d.spanText(c.End, t.End) + " "
+		if strings.ContainsAny(d.spanText(c.End, t.Start), ",;.") {
+			continue
+		}
+		for _, w := range []string{" were ", " was ", " been ", " are ", " is "} {
+			if strings.Contains(between, w) {
 				return true
 			}
 		}

@@ -229,6 +229,7 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Masked men kill bank guard outside the branch.", 1},
 		{"Shepherd killed in the hills.", 1},
 		{"Raiders ambushed a minibus, killing 12 including 4 women.", 12},
+		{"Seven guards escorting the fuel convoy have been killed after militants ambushed it.", 7},
 		{"The rebels say they killed nine troops in an ambush on the mountain road.", 9},
 		{"Artillery shelled the hamlet overnight. Three herders died.", 3},
 		{"Gunmen killed people in the market.", 0},
