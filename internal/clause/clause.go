@@ -26,10 +26,11 @@ type Splitter struct {
 	// Words tells conjunction-prefixed verbs from words that begin with و
 	// (no Arabic cut at "، و…" when nil).
 	Words Counter
-	// Verbs, when set, narrows the Arabic cuts at "، و…" to the verbs it
-	// accepts (given the matching key without the conjunction): the event
-	// coder passes its reporting verbs (ذكر، أكد، أضاف …), where a new
-	// speaker or a new statement begins.
+	// Verbs, when set, narrows the Arabic cuts to "، و…" before the verbs
+	// it accepts (given the matching key without the conjunction): the
+	// event coder passes its reporting verbs (ذكر، أكد، أضاف …), where a
+	// new speaker or a new statement begins, and keeps "، فيما جرح …"
+	// with the clause whose toll it completes.
 	Verbs func(key string) bool
 	// MinTokens is the fewest tokens on each side of a cut (6 when 0).
 	MinTokens int
@@ -152,7 +153,7 @@ func (s *Splitter) opens(toks []text.Token, i int) bool {
 	case text.Latin:
 		return englishOpeners[strings.ToLower(t.Text)]
 	case text.Arabic:
-		if open, ok := arabicOpeners[t.Norm]; ok {
+		if open, ok := arabicOpeners[t.Norm]; ok && s.Verbs == nil {
 			return open
 		}
 		return s.conjoinedVerb(t.Key)

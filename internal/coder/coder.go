@@ -15,6 +15,7 @@ import (
 
 	"github.com/marsad-dev/marsad/internal/analysis"
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/clause"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/geo"
 	"github.com/marsad-dev/marsad/internal/lexicon"
@@ -40,6 +41,7 @@ type Coder struct {
 	places  *geo.Resolver
 	tax     *event.Taxonomy
 	figures map[string]string
+	clauses clause.Splitter
 }
 
 // New returns a Coder with the given resources, loading the embedded
@@ -67,7 +69,26 @@ func New(opt Options) (*Coder, error) {
 			return nil, fmt.Errorf("embedded figures.tsv: %w", err)
 		}
 	}
+	c.clauses = clause.Splitter{Words: arabic.DefaultLexicon(), Verbs: reportingVerbs(c.lex)}
 	return c, nil
+}
+
+// reportingVerbs returns the Arabic one-word attribution cues of lex (قال،
+// أكد، ذكرت …, as matching keys) and the passive auxiliary تم: a clause
+// opens where one of them follows a comma with the conjunction و.
+func reportingVerbs(lex *lexicon.Lexicon) func(string) bool {
+	verbs := map[string]bool{"تم": true}
+	for _, e := range lex.Entries() {
+		if e.Kind != lexicon.KindCue || e.Class != "attribution" || e.Lang == "en" {
+			continue
+		}
+		for _, w := range strings.Split(e.Pattern, "|") {
+			if w = strings.TrimSpace(w); w != "" && !strings.Contains(w, " ") {
+				verbs[arabic.Key(w)] = true
+			}
+		}
+	}
+	return func(key string) bool { return verbs[key] }
 }
 
 // LoadDictDir returns Options whose dictionaries are the embedded ones
@@ -138,7 +159,17 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 	if !doc.Published.IsZero() {
 		res.Published = doc.Published.Format("2006-01-02")
 	}
-	d := newDocState(c, doc, a)
+	// Events are assembled per clause: a long Arabic sentence that chains
+	// "…، وذكر بيان …، وتم الإعلان عن …" codes each clause with its own
+	// figures, while clauses without a date, a place or a speaker take the
+	// previous clause's (inheritContext).
+	sents := a.Sentences
+	ca := *a
+	var parent []int
+	ca.Sentences, parent = c.clauses.Split(a.Tokens, a.Sentences)
+	a = &ca
+	d := newDocState(c, doc, a, sents)
+	d.inheritContext(parent)
 	for si := range a.Sentences {
 		d.codeSentence(si)
 	}

@@ -40,9 +40,14 @@ type docState struct {
 	figures []event.Figure
 
 	lastViolent lastViolent // the latest factual violent event coded
+
+	// parent is the sentence of each clause (the unit si counts).
+	parent []int
 }
 
-func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
+// newDocState indexes a's matches by unit (a.Sentences: the clauses);
+// sents are the whole sentences, the context places are resolved in.
+func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.Sentence) *docState {
 	n := len(a.Sentences)
 	d := &docState{c: c, doc: doc, a: a, src: a.Text, lang: a.Lang, tokSent: make([]int, len(a.Tokens))}
 	for si, s := range a.Sentences {
@@ -54,7 +59,7 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result) *docState {
 	d.triggers = bucket(longestNonOverlapping(matches, lexicon.KindTrigger), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.actors = bucket(longestNonOverlapping(matches, lexicon.KindActor), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.cues = bucket(longestNonOverlapping(matches, lexicon.KindCue), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
-	d.places = bucket(c.places.Resolve(a.Text, a.Tokens, a.Sentences, a.Lang), n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
+	d.places = bucket(c.places.Resolve(a.Text, a.Tokens, sents, a.Lang), n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
 	for si := range d.actors {
 		if len(d.places[si]) > 0 {
 			d.places[si] = d.dropMetonyms(si)
@@ -319,6 +324,15 @@ func (d *docState) codeSentence(si int) {
 	drafts = clashesInRiots(drafts)
 
 	speakers := d.speakers(si)
+	if len(speakers) == 0 && !d.hasSpeechCue(si) {
+		// A clause that names no speaker goes on reporting the speaker of
+		// the clause before it in the sentence (قال X إن …، وتم …).
+		for p := d.prevClause(si); p >= 0; p = d.prevClause(p) {
+			if speakers = d.speakers(p); len(speakers) > 0 {
+				break
+			}
+		}
+	}
 	speakerTok := func(tok int) bool {
 		for _, sp := range speakers {
 			if tok >= sp.first && tok < sp.last {
@@ -327,6 +341,7 @@ func (d *docState) codeSentence(si int) {
 		}
 		return false
 	}
+	d.dropSpeakerPlaces(si, speakerTok)
 
 	// Numbers: counts of the nearest trigger, or standing figures.
 	for _, q := range d.numbers[si] {
@@ -798,6 +813,15 @@ func (d *docState) build(si int, dr *draft, attribution []event.Attributed, ques
 func (d *docState) modality(si int, dr *draft, question bool) string {
 	t := dr.trig
 	has := map[string]bool{}
+	// A denial or a claim governs the clauses that follow it in the
+	// sentence (نفى X …، وقال إن …).
+	for p := d.prevClause(si); p >= 0; p = d.prevClause(p) {
+		for _, c := range d.cues[p] {
+			if cl := c.Entry.Class; cl == "denied" || cl == "claimed" {
+				has[cl] = true
+			}
+		}
+	}
 	for _, c := range d.cues[si] {
 		cl := c.Entry.Class
 		switch cl {
@@ -1023,4 +1047,67 @@ func bounds(q quantity.Quantity) (lo, hi *float64) {
 		hi = &v
 	}
 	return lo, hi
+}
+
+// inheritContext records each clause's sentence and gives a clause without
+// a date or a place those of the nearest clause of the same sentence, the
+// previous one first: chained clauses ("…في المحمودلي يوم الخميس، وذكر
+// بيان …") share when and where.
+func (d *docState) inheritContext(parent []int) {
+	d.parent = parent
+	n := len(parent)
+	inherit := func(has func(int) bool, copyFrom func(to, from int)) {
+		for ci := range n {
+			switch {
+			case has(ci):
+			case ci > 0 && parent[ci-1] == parent[ci] && has(ci-1):
+				copyFrom(ci, ci-1)
+			case ci+1 < n && parent[ci+1] == parent[ci] && has(ci+1):
+				copyFrom(ci, ci+1)
+			}
+		}
+	}
+	inherit(func(ci int) bool { return len(d.dates[ci]) > 0 }, func(to, from int) { d.dates[to] = d.dates[from] })
+	inherit(func(ci int) bool { return len(d.places[ci]) > 0 }, func(to, from int) { d.places[to] = d.places[from] })
+}
+
+// prevClause returns the clause before si when it is part of the same
+// sentence, else -1.
+func (d *docState) prevClause(si int) int {
+	if si > 0 && si < len(d.parent) && d.parent[si-1] == d.parent[si] {
+		return si - 1
+	}
+	return -1
+}
+
+// hasSpeechCue reports whether clause si has a cue that introduces a
+// speaker.
+func (d *docState) hasSpeechCue(si int) bool {
+	for _, c := range d.cues[si] {
+		if speechCue(c.Entry.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSpeakerPlaces removes from clause si the places that are its
+// speaker: a country or city that says something (وأكدت بلجيكا فرار …،
+// Ankara said) is who speaks, not where the event happened. The clause's
+// place list may be shared with another clause, so it is copied.
+func (d *docState) dropSpeakerPlaces(si int, speakerTok func(int) bool) {
+	ps := d.places[si]
+	for i := range ps {
+		if !speakerTok(ps[i].FirstToken) {
+			continue
+		}
+		kept := make([]geo.Mention, 0, len(ps)-1)
+		for _, p := range ps {
+			if !speakerTok(p.FirstToken) {
+				kept = append(kept, p)
+			}
+		}
+		d.places[si] = kept
+		return
+	}
 }
