@@ -1,0 +1,35 @@
+package coder
+
+import (
+	"testing"
+)
+
+// TestChainedClauses: a long Arabic sentence chaining several reports with
+// "، وذكر …، وتم …" gives each its own figures, while a clause without a
+// date or place takes the previous clause's; a country that speaks is not
+// where the event happened.
+func TestChainedClauses(t *testing.T) {
+	r := code(t, "ar", "وأعلن التنظيم يوم الخميس الماضي مسؤوليته عن هجوم مسلح على مقر للمقاتلين في قرية المحمودلي غربي الرقة، وذكر بيان نشره التنظيم أنه قتل ستة من المقاتلين، وتم الإعلان عن فرار خمسة محتجزين من سجن نافكور في القامشلي بعد سقوط قذائف في محيطه.")
+	attack := find(r, "attack")
+	if attack == nil || attack.Location == nil || attack.Location.Name != "Mahmudli" || attack.Date == nil {
+		t.Fatalf("attack = %+v; want one in Mahmudli with a date", attack)
+	}
+	esc := find(r, "escape")
+	if esc == nil || !hasCount(esc.Counts, "escaped") || esc.Location == nil || esc.Location.GazetteerID != "f:navkur-prison" {
+		t.Fatalf("escape = %+v; want five escaped from Navkur prison", esc)
+	}
+	for _, e := range r.Events {
+		if e.Type == "escape" || e.Type == "shelling" {
+			if hasCount(e.Counts, "killed") {
+				t.Errorf("%s took the six killed of another clause: %+v", e.Type, e.Counts)
+			}
+		}
+	}
+
+	r = code(t, "ar", "وأكدت بلجيكا فرار إرهابيين اثنين من مواطنيها كانا محتجزين في أحد السجون في شمال سوريا.")
+	if esc := find(r, "escape"); esc == nil || esc.Location == nil || esc.Location.Country != "SY" {
+		t.Errorf("escape = %+v; want it in Syria, not in the country that reports it", esc)
+	} else if len(esc.Attribution) == 0 || esc.Attribution[0].Speaker != "Belgium" {
+		t.Errorf("attribution = %+v; want Belgium", esc.Attribution)
+	}
+}
