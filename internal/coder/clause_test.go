@@ -33,3 +33,27 @@ func TestChainedClauses(t *testing.T) {
 		t.Errorf("attribution = %+v; want Belgium", esc.Attribution)
 	}
 }
+
+// TestArmedGroupClaims: an armed group's own account of its violence is a
+// claim; the same attack told by the army is asserted.
+func TestArmedGroupClaims(t *testing.T) {
+	tests := []struct {
+		lang, text, want string
+	}{
+		{"ar", "وأعلن تنظيم داعش أنه هاجم حاجزا للجيش قرب الرقة أمس أسفر عن مقتل ثلاثة جنود.", "claimed"},
+		{"ar", "وقال الجيش إن مسلحين من تنظيم داعش هاجموا حاجزا قرب الرقة أمس أسفر عن مقتل ثلاثة جنود.", "asserted"},
+		{"en", "Islamic State said it attacked an army checkpoint near Raqqa on Monday, killing three soldiers.", "claimed"},
+		{"en", "The army said Islamic State fighters attacked a checkpoint near Raqqa on Monday, killing three soldiers.", "asserted"},
+	}
+	for _, tt := range tests {
+		r := code(t, tt.lang, tt.text)
+		e := find(r, "attack")
+		if e == nil {
+			t.Errorf("%q: no attack in %+v", tt.text, r.Events)
+			continue
+		}
+		if e.Modality != tt.want {
+			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.want)
+		}
+	}
+}

@@ -634,6 +634,38 @@ func (d *docState) speakerIsSubject(sp speaker) bool {
 	return false
 }
 
+// claimsOwnViolence reports whether an armed group speaks of violence it
+// did itself: "ISIS said it had attacked ...", "وأعلن التنظيم أنه هاجم
+// ...", or the group is named as the event's actor.
+func (d *docState) claimsOwnViolence(si int, sp speaker, dr *draft) bool {
+	if sp.actor == nil || sp.actor.Entry.Class != "armed_group" || sp.first < d.a.Sentences[si].First {
+		return false // not an armed group, or the speaker of an earlier clause
+	}
+	if cod, ok := d.c.tax.Lookup(dr.typ); !ok || !cod.Violent {
+		return false
+	}
+	for _, a := range dr.actors {
+		if a.Role == "actor" && a.Code == sp.actor.Entry.ID {
+			return true
+		}
+	}
+	if d.lang == "en" {
+		return d.speakerIsSubject(sp)
+	}
+	// Arabic: أنه / أنها / بأنه (that it) within a few words after the
+	// speaker, before the trigger.
+	for i := sp.last; i < sp.last+8 && i < dr.trig.First && i < len(d.a.Tokens); i++ {
+		switch d.a.Tokens[i].Key {
+		case "انه", "انها", "انهم", "بانه", "بانها", "بانهم":
+			return true
+		}
+		if d.a.Tokens[i].Text == "." {
+			break
+		}
+	}
+	return false
+}
+
 // imperfect reports whether an Arabic verb trigger is in the imperfect
 // (present or future: يقصف، تنفجر، يقتلون), which in news tells of what
 // keeps happening or is to come more often than of one event.

@@ -438,6 +438,11 @@ func (d *docState) codeSentence(si int) {
 		if date, datePrec, dateSpan := d.dateNear(si, dr.trig.First); date != "" {
 			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan
 		}
+		if len(gov) > 0 && ev.Modality == event.Asserted && d.claimsOwnViolence(si, gov[0], dr) {
+			// "ISIS announced that it had attacked ...": an armed group's
+			// own account of its violence is a claim.
+			ev.Modality = event.Claimed
+		}
 		if len(gov) > 0 && (ev.Modality == event.Claimed || d.speakerIsSubject(gov[0])) && !hasRole(ev.Actors, "actor") {
 			// "X claimed responsibility for ...", "X said it had retaken ...":
 			// the speaker is the perpetrator.
