@@ -57,3 +57,25 @@ func TestArmedGroupClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedOutcomes: "لقد" goes with the perfect (a done deed, not a
+// possibility); concern voiced after an event does not make the event
+// feared; a speaker named by title and name is the person.
+func TestReportedOutcomes(t *testing.T) {
+	r := code(t, "ar", "وكتب الرئيس الأمريكي دونالد ترامب في تغريدة: لقد نقلنا اثنين من المعتقلين إلى مكان آمن خارج سوريا.")
+	e := find(r, "transfer")
+	if e == nil || e.Modality != "asserted" {
+		t.Fatalf("transfer = %+v; want an asserted transfer", e)
+	}
+	if len(e.Attribution) == 0 || e.Attribution[0].Speaker != "Donald Trump" {
+		t.Errorf("attribution %+v; want Donald Trump", e.Attribution)
+	}
+	r = code(t, "ar", "وقال متحدث باسم الحكومة إن باريس قلقة بعد هروب 800 فرد من عائلات المسلحين من المخيم.")
+	if e := find(r, "escape"); e == nil || e.Modality != "asserted" {
+		t.Errorf("escape = %+v; want asserted (the concern follows it)", e)
+	}
+	r = code(t, "ar", "وقال متحدث باسم الحكومة إن باريس قلقة من هروب عائلات المسلحين من المخيم.")
+	if e := find(r, "escape"); e == nil || e.Modality != "feared" {
+		t.Errorf("escape = %+v; want feared", e)
+	}
+}

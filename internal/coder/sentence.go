@@ -837,7 +837,7 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
-			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) {
+			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) {
 				has[cl] = true
 			}
 		}
@@ -911,6 +911,9 @@ func (d *docState) emphaticQad(c lexicon.Match) bool {
 	}
 	if c.Last >= len(d.a.Tokens) {
 		return false
+	}
+	if d.a.Tokens[c.First].Key == "لقد" {
+		return true // لقد goes only with the perfect: لقد نقلت = has indeed moved
 	}
 	next := d.a.Tokens[c.Last].Key
 	return !strings.HasPrefix(next, "ي") && !strings.HasPrefix(next, "ت") && !strings.HasPrefix(next, "ن")
@@ -1115,4 +1118,18 @@ func (d *docState) dropSpeakerPlaces(si int, speakerTok func(int) bool) {
 		d.places[si] = kept
 		return
 	}
+}
+
+// causeWords say that what follows already happened and caused what came
+// before: "concerned after the escape of 800", "قلقة بعد هروب 800".
+var causeWords = map[string]bool{"بعد": true, "اثر": true, "عقب": true, "جراء": true, "after": true, "following": true}
+
+// causeBetween reports whether a cause word lies in tokens [from, to).
+func (d *docState) causeBetween(from, to int) bool {
+	for i := from; i < to && i < len(d.a.Tokens); i++ {
+		if causeWords[d.a.Tokens[i].Key] {
+			return true
+		}
+	}
+	return false
 }

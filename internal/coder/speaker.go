@@ -102,6 +102,9 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 			if a.Entry.Class == "media" || a.Entry.Attrs["speaker"] == "true" || a.Entry.Class == "government" || a.Entry.Class == "international" {
 				named = a
 			}
+			if a.Entry.Class == "person" && named.Entry.Class == "person" {
+				named = a // a name follows its title: الرئيس الأمريكي دونالد ترامب
+			}
 		}
 		st, en := d.a.Tokens[first].Start, d.a.Tokens[last-1].End
 		return speaker{Attributed: event.Attributed{Speaker: named.Entry.Name, Kind: named.Entry.Class,
