@@ -821,6 +821,9 @@ func (r *Resolver) score(ms []*mention) {
 	}
 	// the candidates of every mention, as chain reads them
 	infos := make([][]candInfo, len(ms))
+	// oneCC[k]: the packed country of all of mention k's candidates when
+	// they have one (0: several, or one too long to pack)
+	oneCC := make([]uint64, len(ms))
 	ncand := 0
 	for _, m := range ms {
 		ncand += len(m.cands)
@@ -834,6 +837,13 @@ func (r *Resolver) score(ms []*mention) {
 				isCountry: e.Kind == Country, point: !e.isArea() && e.Kind != Country})
 		}
 		infos[k] = pool[start:len(pool):len(pool)]
+		for i, c := range infos[k] {
+			if i == 0 {
+				oneCC[k] = c.cc
+			} else if c.cc != oneCC[k] {
+				oneCC[k] = 0
+			}
+		}
 	}
 	a1total := 0.0
 	for _, v := range admin1 {
@@ -871,7 +881,7 @@ func (r *Resolver) score(ms []*mention) {
 			if m.countryside && (e.Kind == Admin1 || e.Kind == Admin2) {
 				s += 2
 			}
-			s += r.chain(ms, infos, k, e)
+			s += r.chain(ms, infos, oneCC, k, e)
 			c.score = s
 		}
 		// (the algorithm of sort.SliceStable, without reflection)
@@ -910,13 +920,16 @@ type candInfo struct {
 	point     bool // neither an area nor a country
 }
 
-func (r *Resolver) chain(ms []*mention, infos [][]candInfo, k int, e *Entry) float64 {
+func (r *Resolver) chain(ms []*mention, infos [][]candInfo, oneCC []uint64, k int, e *Entry) float64 {
 	s := 0.0
 	eArea := e.isArea()
 	ecc := packCountry(e.Country)
 	for o, n := range ms {
 		if o == k {
 			continue
+		}
+		if oneCC[o] != 0 && oneCC[o] != ecc {
+			continue // no candidate in e's country: adds nothing
 		}
 		d := ms[k].first - n.first
 		if d < 0 {
