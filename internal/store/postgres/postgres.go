@@ -75,13 +75,11 @@ var Dialect = sqlstore.Dialect{
 	MatchDocIDs: `SELECT id FROM documents WHERE tsv @@ plainto_tsquery('simple', ?)`,
 	MatchDoc:    `d.tsv @@ plainto_tsquery('simple', ?)`,
 	CountDocs:   `SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ?) x`,
-	BBoxIDs: `SELECT id AS event_id FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL
-		AND point(lon, lat) <@ box(point(?, ?), point(?, ?))`,
-	BBoxCount: `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL
-		AND point(lon, lat) <@ box(point(?, ?), point(?, ?)) LIMIT ?) x`,
-	FullText: strings.TrimSpace,
-	Is:       "IS NOT DISTINCT FROM",
-	Shard:    "pg_backend_pid() % 8",
+	BBoxIDs:     `SELECT id AS event_id FROM events WHERE point(lon, lat) <@ box(point(?, ?), point(?, ?))`,
+	BBoxCount:   `SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE point(lon, lat) <@ box(point(?, ?), point(?, ?)) LIMIT ?) x`,
+	FullText:    strings.TrimSpace,
+	Is:          "IS NOT DISTINCT FROM",
+	Shard:       "pg_backend_pid() % 8",
 }
 
 // Open connects to the PostgreSQL store at a postgres:// or postgresql://

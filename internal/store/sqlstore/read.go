@@ -184,7 +184,7 @@ func (s *Store) claims(ctx context.Context, eventID string) ([]store.Claim, erro
 // the set is small, and otherwise probes it for each event it scans in
 // date order (see ListEvents).
 type setFilter struct {
-	member string // a condition on e: EXISTS (...)
+	member string // a condition on e: (SELECT 1 ... LIMIT 1) IS NOT NULL, which PostgreSQL runs per event rather than as a semi-join over the whole set
 	source string // a subquery of the distinct event_id of the set
 	count  string // SELECT COUNT(*) FROM (... LIMIT ?) x: its size, capped
 	args   []any  // of source and count (member: the same, or none when empty)
@@ -241,21 +241,21 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 	}
 	if f.Actor != "" {
 		sets = append(sets, setFilter{
-			member: `EXISTS (SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id)`,
+			member: `(SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id) IS NOT NULL`,
 			source: `SELECT event_id FROM event_actors WHERE akey = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE akey = ? LIMIT ?) x`,
 			args:   []any{strings.ToLower(f.Actor)}})
 	}
 	if f.Speaker != "" {
 		sets = append(sets, setFilter{
-			member: `EXISTS (SELECT 1 FROM claims c WHERE c.speaker = ? AND c.event_id = e.id)`,
+			member: `(SELECT 1 FROM claims c WHERE c.speaker = ? AND c.event_id = e.id LIMIT 1) IS NOT NULL`,
 			source: `SELECT DISTINCT event_id FROM claims WHERE speaker = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE speaker = ? LIMIT ?) x`,
 			args:   []any{f.Speaker}})
 	}
 	if f.Modality != "" {
 		sets = append(sets, setFilter{
-			member: `EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ?)`,
+			member: `(SELECT 1 FROM mentions mm WHERE mm.event_id = e.id AND mm.modality = ? LIMIT 1) IS NOT NULL`,
 			source: `SELECT DISTINCT event_id FROM mentions WHERE modality = ?`,
 			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE modality = ? LIMIT ?) x`,
 			args:   []any{f.Modality}})
@@ -266,7 +266,7 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 			add(`1 = 0`)
 		} else {
 			sets = append(sets, setFilter{
-				member: `EXISTS (SELECT 1 FROM mentions mm JOIN documents d ON d.id = mm.document_id WHERE mm.event_id = e.id AND ` + s.d.MatchDoc + `)`,
+				member: `(SELECT 1 FROM mentions mm JOIN documents d ON d.id = mm.document_id WHERE mm.event_id = e.id AND ` + s.d.MatchDoc + ` LIMIT 1) IS NOT NULL`,
 				source: `SELECT DISTINCT event_id FROM mentions WHERE document_id IN (` + s.d.MatchDocIDs + `)`,
 				count:  s.d.CountDocs,
 				args:   []any{q}})
