@@ -79,3 +79,27 @@ func TestReportedOutcomes(t *testing.T) {
 		t.Errorf("escape = %+v; want feared", e)
 	}
 }
+
+// TestStandingFigures: what a number counts is the noun after it, or the
+// noun after "the number of" before it when the noun is only "people";
+// a statement takes no counts; a titled speaker without a dictionary entry
+// is kept as written.
+func TestStandingFigures(t *testing.T) {
+	r := code(t, "ar", "وأكد مدير إدارة السجون في المحافظة أن هناك خمسة سجون تضم ثلاثة آلاف محتجز، وأوضح أن عدد المحتجزين الأجانب قد يبلغ نحو 900 شخص من 40 دولة.")
+	got := map[string]float64{}
+	for _, f := range r.Figures {
+		got[f.What] = f.Value
+	}
+	want := map[string]float64{"detention_sites": 5, "detainees": 900, "countries": 40}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("figure %s = %v, want %v (all: %v)", k, got[k], v, got)
+		}
+	}
+	if len(r.Figures) == 0 || len(r.Figures[0].Attribution) == 0 || r.Figures[0].Attribution[0].Speaker != "مدير إدارة السجون" {
+		t.Errorf("first figure attribution = %+v; want the director as written", r.Figures)
+	}
+	if r.Events == nil || r.Figures == nil {
+		t.Errorf("events or figures null: %+v", r)
+	}
+}

@@ -173,10 +173,14 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 	for si := range a.Sentences {
 		d.codeSentence(si)
 	}
-	res.Events = mergeWithinDocument(d.events)
+	if merged := mergeWithinDocument(d.events); merged != nil {
+		res.Events = merged // else the empty list: "events": [], never null
+	}
 	for i := range res.Events {
 		res.Events[i].ID = fmt.Sprintf("%s#e%d", doc.ID, i+1)
 	}
-	res.Figures = d.figures
+	if d.figures != nil {
+		res.Figures = d.figures
+	}
 	return res
 }

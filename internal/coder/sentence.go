@@ -360,6 +360,9 @@ func (d *docState) codeSentence(si int) {
 		var bestTrig lexicon.Match
 		bestDist := math.MaxInt
 		for _, dr := range drafts {
+			if dr.typ == "statement" {
+				continue // a statement counts nothing: its numbers are figures
+			}
 			for _, t := range dr.triggers {
 				dist := tokDistance(q.FirstToken, q.LastToken, t.First, t.Last)
 				if dist < bestDist {
@@ -635,6 +638,19 @@ func (d *docState) figureKind(q quantity.Quantity) string {
 	if q.Noun == nil {
 		return ""
 	}
+	what := d.countedNoun(q)
+	if what == "" || what == "persons" {
+		// "the total number of detainees ... may reach 120,000 people":
+		// the people are the detainees the sentence counts.
+		if w := d.numberOf(q); w != "" {
+			return w
+		}
+	}
+	return what
+}
+
+// countedNoun is the figure kind of the noun right after the number.
+func (d *docState) countedNoun(q quantity.Quantity) string {
 	for i := q.LastToken; i < len(d.a.Tokens) && i < q.LastToken+3; i++ {
 		t := &d.a.Tokens[i]
 		if t.Start >= q.Noun.End {
@@ -1132,4 +1148,34 @@ func (d *docState) causeBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// numberWords introduce what a later number counts: عدد المحتجزين …
+// يبلغ 120 ألفا، the number of detainees … is 120,000.
+var numberWords = map[string]bool{"عدد": true, "العدد": true, "اعداد": true, "number": true, "total": true}
+
+// numberOf returns the figure kind of the noun after a number word that
+// comes shortly before q in its clause ("" when none).
+func (d *docState) numberOf(q quantity.Quantity) string {
+	first := d.a.Sentences[d.sentOf(q.FirstToken)].First
+	for i := q.FirstToken - 1; i >= first && i >= q.FirstToken-15; i-- {
+		if !numberWords[d.a.Tokens[i].Key] {
+			continue
+		}
+		for j := i + 1; j < q.FirstToken && j <= i+4; j++ {
+			what := ""
+			d.a.Tokens[j].Keys(func(k string) bool {
+				if w, ok := d.c.figures[k]; ok {
+					what = w
+					return false
+				}
+				return true
+			})
+			if what != "" {
+				return what
+			}
+		}
+		return ""
+	}
+	return ""
 }

@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 
+	"github.com/marsad-dev/marsad/internal/arabic"
+
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/lexicon"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -23,6 +25,20 @@ func speechCue(class string) bool {
 		return true
 	}
 	return false
+}
+
+// titleWords begin an Arabic speaker phrase without the article: a title
+// or a source made definite by the noun after it.
+var titleWords = keySet("رئيس", "وزير", "وزيرة", "متحدث", "ناطق", "قائد", "مدير", "أمين", "سفير", "مسؤول", "مصدر",
+	"مصادر", "نائب", "زعيم", "عضو", "محافظ", "مندوب", "مبعوث", "مستشار", "مراسل", "شهود", "قائممقام")
+
+// keySet returns the set of the matching keys of words.
+func keySet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[arabic.Key(w)] = true
+	}
+	return m
 }
 
 // stopWords end a raw speaker phrase.
@@ -142,10 +158,11 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 	if last <= first {
 		return speaker{}, false
 	}
-	if !before && !strings.HasPrefix(d.a.Tokens[first].Key, "ال") {
+	if k := d.a.Tokens[first].Key; !before && !strings.HasPrefix(k, "ال") && !titleWords[k] {
 		// Arabic: a speaker as written is a definite noun phrase
-		// (المتحدث العسكري، المصادر الأمنية); anything else after a
-		// reporting verb is the start of what was said.
+		// (المتحدث العسكري، المصادر الأمنية) or a title made definite by
+		// what follows it (رئيس مركز المصالحة، وزير الخارجية); anything
+		// else after a reporting verb is the start of what was said.
 		return speaker{}, false
 	}
 	st, en := d.a.Tokens[first].Start, d.a.Tokens[last-1].End
