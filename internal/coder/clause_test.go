@@ -103,3 +103,22 @@ func TestStandingFigures(t *testing.T) {
 		t.Errorf("events or figures null: %+v", r)
 	}
 }
+
+// TestPlaceOfTheEventToldBefore: "the escapees" later in a report are
+// those of the escape whose place the lead gave.
+func TestPlaceOfTheEventToldBefore(t *testing.T) {
+	r := code(t, "ar", "فر 12 محتجزا من سجن غويران في الحسكة فجر اليوم. وقالت قوات سوريا الديمقراطية إن عدد الفارين لا يتجاوز عشرة.")
+	n := 0
+	for _, e := range r.Events {
+		if e.Type != "escape" {
+			continue
+		}
+		n++
+		if e.Location == nil || e.Location.GazetteerID != "f:ghuwayran-prison" {
+			t.Errorf("escape %s at %+v; want Ghuwayran prison", e.Trigger.Text, e.Location)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d escapes, want the two claims (12 and no more than 10)", n)
+	}
+}

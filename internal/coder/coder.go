@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/analysis"
@@ -176,6 +177,7 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 	if merged := mergeWithinDocument(d.events); merged != nil {
 		res.Events = merged // else the empty list: "events": [], never null
 	}
+	inheritPlaces(res.Events)
 	for i := range res.Events {
 		res.Events[i].ID = fmt.Sprintf("%s#e%d", doc.ID, i+1)
 	}
@@ -183,4 +185,35 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 		res.Figures = d.figures
 	}
 	return res
+}
+
+// placeReach is how far back, in bytes, an event without a place looks for
+// an earlier event of the same type to take its place from.
+const placeReach = 1500
+
+// inheritPlaces gives an event told without a place the place of the
+// closest earlier event of the same type nearby in the document: the
+// report names the prison in its lead and then says "the escapees" or
+// "those who fled". The inherited place keeps its span (where it is
+// written) and has lower confidence.
+func inheritPlaces(evs []event.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Location != nil || e.Trigger == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := &evs[j]
+			if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > placeReach {
+				break
+			}
+			if p.Type != e.Type || p.Location == nil {
+				continue
+			}
+			loc := *p.Location
+			loc.Confidence = math.Round(loc.Confidence*0.8*100) / 100
+			e.Location = &loc
+			break
+		}
+	}
 }
