@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/examples"
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -235,35 +234,12 @@ func BenchmarkAnalyzeExamples(b *testing.B) {
 
 // corpus reads up to limit bytes of article text from the ANT corpus, or
 // skips when it is absent.
-func corpus(b *testing.B, limit int) []string {
-	path := filepath.Join(sharedDir(), "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("ANT corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var docs []string
-	n := 0
-	for sc.Scan() && n < limit {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatalf("read %s: %v", path, err)
-		}
-		docs = append(docs, d.Text)
-		n += len(d.Text)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("read %s: %v", path, err)
-	}
-	return docs
+func antTexts(b *testing.B, limit int) []string {
+	return corpus.Texts(corpus.ANTForTest(b, limit))
 }
 
 func benchCorpus(b *testing.B, run func(string) int) {
-	docs := corpus(b, 8<<20)
+	docs := antTexts(b, 8<<20)
 	n := 0
 	for _, d := range docs {
 		n += len(d)

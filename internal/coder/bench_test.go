@@ -1,44 +1,21 @@
 package coder
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/marsad-dev/marsad/internal/analysis"
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
 // antDocs reads up to limit bytes of article text from the ANT corpus
 // ($MARSAD_SHARED or ../shared/data); it skips the benchmark when absent.
 func antDocs(b *testing.B, limit int) []text.Document {
-	dir := os.Getenv("MARSAD_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	path := filepath.Join(dir, "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("ANT corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
 	var docs []text.Document
-	for n := 0; sc.Scan() && n < limit; {
-		var d struct {
-			ID   string `json:"docno"`
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatalf("read %s: %v", path, err)
-		}
+	for _, d := range corpus.ANTForTest(b, limit) {
 		docs = append(docs, text.Document{ID: d.ID, Text: d.Text, Lang: "ar",
 			Published: time.Date(2018, 2, 18, 0, 0, 0, 0, time.UTC)})
-		n += len(d.Text)
 	}
 	return docs
 }

@@ -1,14 +1,11 @@
 package quantity
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/examples"
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -55,32 +52,10 @@ func BenchmarkExtractExamples(b *testing.B) {
 // BenchmarkExtractCorpus runs Extract on the first 4 MB of text of the ANT
 // corpus ($MARSAD_SHARED or ../shared/data; skipped when absent).
 func BenchmarkExtractCorpus(b *testing.B) {
-	dir := os.Getenv("MARSAD_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	path := filepath.Join(dir, "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("ANT corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
 	var docs []benchDoc
 	pub := time.Date(2018, 2, 18, 0, 0, 0, 0, time.UTC)
-	for n := 0; sc.Scan() && n < 4<<20; {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatalf("read %s: %v", path, err)
-		}
+	for _, d := range corpus.ANTForTest(b, 4<<20) {
 		docs = append(docs, tokenize(d.Text, pub))
-		n += len(d.Text)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("read %s: %v", path, err)
 	}
 	benchExtract(b, docs)
 }

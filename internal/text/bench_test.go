@@ -1,13 +1,10 @@
 package text
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/examples"
 )
 
@@ -41,28 +38,6 @@ func BenchmarkTokenizeSentencesExamples(b *testing.B) {
 // BenchmarkTokenizeSentencesCorpus does the same on 8 MB of the ANT corpus
 // ($MARSAD_SHARED or ../shared/data; skipped when absent).
 func BenchmarkTokenizeSentencesCorpus(b *testing.B) {
-	dir := os.Getenv("MARSAD_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	path := filepath.Join(dir, "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("ANT corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var docs []string
-	for n := 0; sc.Scan() && n < 8<<20; {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatalf("read %s: %v", path, err)
-		}
-		docs = append(docs, d.Text)
-		n += len(d.Text)
-	}
+	docs := corpus.Texts(corpus.ANTForTest(b, 8<<20))
 	benchDocs(b, docs)
 }
