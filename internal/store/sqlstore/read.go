@@ -196,6 +196,13 @@ type setFilter struct {
 // where builds the conditions of an event filter (without the cursor) on
 // alias e, and its set filters.
 func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
+	return s.filterFor(f, false)
+}
+
+// filterFor is filter; for aggregates (count) the dates are bounded on
+// day_lo and day_hi only (what events_span holds) and a bounding box goes
+// through the spatial index.
+func (s *Store) filterFor(f store.Filter, count bool) ([]string, []any, []setFilter, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -213,17 +220,28 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 		// sort_day is day_lo for dated events, and no date spans more
 		// than 366 days: the bound lets the (type|country, sort_day)
 		// indexes narrow the scan.
-		add(`e.day_hi >= ? AND e.sort_day >= ? AND e.day_lo >= ?`, int64(d), int64(d-366), int64(d-366))
+		if count {
+			add(`e.day_hi >= ? AND e.day_lo >= ?`, int64(d), int64(d-366))
+		} else {
+			add(`e.day_hi >= ? AND e.sort_day >= ? AND e.day_lo >= ?`, int64(d), int64(d-366), int64(d-366))
+		}
 	}
 	if f.To != "" {
 		d, ok := merge.ParseDay(f.To)
 		if !ok {
 			return nil, nil, nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
 		}
-		add(`e.day_lo <= ? AND e.sort_day <= ?`, int64(d), int64(d))
+		if count {
+			add(`e.day_lo <= ?`, int64(d))
+		} else {
+			add(`e.day_lo <= ? AND e.sort_day <= ?`, int64(d), int64(d))
+		}
 	}
 	var sets []setFilter
-	if b := f.BBox; b != nil {
+	if b := f.BBox; b != nil && count {
+		add(`e.id IN (`+s.d.BBoxIDs+`) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`,
+			b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	} else if b != nil {
 		// Unary plus: never through events_geo (a band of latitude);
 		// a small box drives the list through the spatial index instead.
 		add(`+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
@@ -278,7 +296,7 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 // where is the WHERE clause of an event filter for aggregates: the set
 // filters as IN (subquery).
 func (s *Store) where(f store.Filter) (string, []any, error) {
-	conds, args, sets, err := s.filter(f)
+	conds, args, sets, err := s.filterFor(f, true)
 	if err != nil {
 		return "", nil, err
 	}
