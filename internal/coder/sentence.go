@@ -656,19 +656,25 @@ func (d *docState) countedNoun(q quantity.Quantity) string {
 		if t.Start >= q.Noun.End {
 			break
 		}
-		what := ""
-		t.Keys(func(k string) bool {
-			if w, ok := d.c.figures[k]; ok {
-				what = w
-				return false
-			}
-			return true
-		})
-		if what != "" {
+		if what := d.figureNoun(t); what != "" {
 			return what
 		}
 	}
 	return ""
+}
+
+// figureNoun returns the figure kind of a token (figures.tsv, by its key
+// or a stem), or "".
+func (d *docState) figureNoun(t *text.Token) string {
+	what := ""
+	t.Keys(func(k string) bool {
+		if w, ok := d.c.figures[k]; ok {
+			what = w
+			return false
+		}
+		return true
+	})
+	return what
 }
 
 func (d *docState) figure(si int, q quantity.Quantity, what string, speakers []speaker) event.Figure {
@@ -1163,15 +1169,7 @@ func (d *docState) numberOf(q quantity.Quantity) string {
 			continue
 		}
 		for j := i + 1; j < q.FirstToken && j <= i+4; j++ {
-			what := ""
-			d.a.Tokens[j].Keys(func(k string) bool {
-				if w, ok := d.c.figures[k]; ok {
-					what = w
-					return false
-				}
-				return true
-			})
-			if what != "" {
+			if what := d.figureNoun(&d.a.Tokens[j]); what != "" {
 				return what
 			}
 		}

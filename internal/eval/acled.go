@@ -147,7 +147,7 @@ func killed(e *event.Event) int {
 			n += c.Value
 		}
 	}
-	return int(n)
+	return int(math.Round(n))
 }
 
 func eventsSummary(evs []event.Event) string {

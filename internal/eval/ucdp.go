@@ -181,7 +181,7 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 		}
 		got := 0
 		if main != nil {
-			got = ucdpKilled(main)
+			got = killed(main)
 		}
 		best.Total++
 		within.Total++
@@ -224,7 +224,7 @@ func ucdpMain(evs []event.Event) *event.Event {
 		if e.ACLED == nil {
 			s -= 2
 		}
-		if ucdpKilled(e) > 0 {
+		if killed(e) > 0 {
 			s += 0.5
 		}
 		if s > score {
@@ -232,16 +232,6 @@ func ucdpMain(evs []event.Event) *event.Event {
 		}
 	}
 	return out
-}
-
-func ucdpKilled(e *event.Event) int {
-	n := 0.0
-	for _, c := range e.Counts {
-		if c.What == "killed" {
-			n += c.Value
-		}
-	}
-	return int(math.Round(n))
 }
 
 // ucdpDate is the first source date, or the event's start date.
