@@ -200,8 +200,8 @@ func (s *Store) filter(f store.Filter) ([]string, []any, []setFilter, error) {
 }
 
 // filterFor is filter; for aggregates (count) the dates are bounded on
-// day_lo and day_hi only (what events_span holds) and a bounding box goes
-// through the spatial index.
+// day_lo and day_hi only (what events_span holds) and a bounding box is a
+// plain condition the planner may use events_geo for.
 func (s *Store) filterFor(f store.Filter, count bool) ([]string, []any, []setFilter, error) {
 	var conds []string
 	var args []any
@@ -239,8 +239,9 @@ func (s *Store) filterFor(f store.Filter, count bool) ([]string, []any, []setFil
 	}
 	var sets []setFilter
 	if b := f.BBox; b != nil && count {
-		add(`e.id IN (`+s.d.BBoxIDs+`) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`,
-			b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		// Reading the box's events one by one through the spatial index
+		// measured slower than this (1 M events, a 1° box).
+		add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	} else if b != nil {
 		// Unary plus: never through events_geo (a band of latitude);
 		// a small box drives the list through the spatial index instead.
