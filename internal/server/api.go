@@ -8,6 +8,8 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -210,7 +212,19 @@ type StatsResponse struct {
 	Interval string        `json:"interval"`
 	ByTime   []store.Count `json:"by_time"`
 	ByPlace  []store.Count `json:"by_place"`
+	// Places is the number of places with events; ByPlace holds the
+	// busiest PlacesShown of them (the places parameter).
+	Places      int `json:"places"`
+	PlacesShown int `json:"places_shown"`
 }
+
+// Places in /api/stats: the busiest defaultPlaces by default, at most
+// maxPlaces (a map cannot show more, and a whole record has tens of
+// thousands).
+const (
+	defaultPlaces = 2000
+	maxPlaces     = 20000
+)
 
 func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -228,6 +242,13 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("interval %q: want day, week or auto", interval))
 		return
+	}
+	places := defaultPlaces
+	if v := q.Get("places"); v != "" {
+		if places, err = strconv.Atoi(v); err != nil || places < 1 || places > maxPlaces {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("places %q: want a number from 1 to %d", v, maxPlaces))
+			return
+		}
 	}
 	var resp StatsResponse
 	ctx := r.Context()
@@ -247,6 +268,8 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, "counts", err)
 		return
 	}
+	resp.ByPlace, resp.Places = busiestPlaces(resp.ByPlace, places)
+	resp.PlacesShown = min(resp.Places, places)
 	if resp.ByTime == nil {
 		resp.ByTime = []store.Count{}
 	}
@@ -411,4 +434,38 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		code = http.StatusCreated
 	}
 	writeJSON(w, code, IngestResponse{PutResult: put, Result: res})
+}
+
+// busiestPlaces keeps the rows (one per place and type) of the n places
+// with the most events, in their original order, and returns them with
+// the number of distinct places.
+func busiestPlaces(rows []store.Count, n int) ([]store.Count, int) {
+	total := map[string]int{}
+	for _, c := range rows {
+		total[c.Key] += c.N
+	}
+	if len(total) <= n {
+		return rows, len(total)
+	}
+	keys := make([]string, 0, len(total))
+	for k := range total {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if total[keys[i]] != total[keys[j]] {
+			return total[keys[i]] > total[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	keep := make(map[string]bool, n)
+	for _, k := range keys[:n] {
+		keep[k] = true
+	}
+	out := rows[:0:0]
+	for _, c := range rows {
+		if keep[c.Key] {
+			out = append(out, c)
+		}
+	}
+	return out, len(total)
 }

@@ -254,3 +254,29 @@ func TestAutoInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestBusiestPlaces(t *testing.T) {
+	rows := []store.Count{
+		{Key: "a", Type: "attack", N: 1}, {Key: "b", Type: "attack", N: 5}, {Key: "c", Type: "protest", N: 2},
+		{Key: "a", Type: "protest", N: 3}, {Key: "d", Type: "attack", N: 1},
+	}
+	tests := []struct {
+		n     int
+		want  []string // keys of the rows kept, in order
+		total int
+	}{
+		{10, []string{"a", "b", "c", "a", "d"}, 4},
+		{2, []string{"a", "b", "a"}, 4}, // a has 4 in two rows: both kept, in their order
+		{1, []string{"b"}, 4},
+	}
+	for _, tt := range tests {
+		got, total := busiestPlaces(slices.Clone(rows), tt.n)
+		var keys []string
+		for _, c := range got {
+			keys = append(keys, c.Key)
+		}
+		if !slices.Equal(keys, tt.want) || total != tt.total {
+			t.Errorf("busiestPlaces(%d) = %v, %d; want %v, %d", tt.n, keys, total, tt.want, tt.total)
+		}
+	}
+}

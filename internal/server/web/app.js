@@ -118,7 +118,9 @@ async function loadList(more) {
 async function loadStats() {
   const st = await api.get('/api/stats', params({ interval: 'auto' }));
   const sm = st.summary;
-  fill($('summary'), `${lang.n(sm.events, 'events')} · ${lang.n(sm.documents, 'documents')} · ${lang.n(sm.figures, 'figures')}`);
+  let summary = `${lang.n(sm.events, 'events')} · ${lang.n(sm.documents, 'documents')} · ${lang.n(sm.figures, 'figures')}`;
+  if (st.places > st.places_shown) summary += ` · ${lang.t('map.busiest')} ${st.places_shown}/${st.places}`;
+  fill($('summary'), summary);
   map.show(st.by_place, params());
   timeline.show(st.by_time, state.range, st.interval);
   $('timeline-title').textContent = lang.t(st.interval === 'week' ? 'timeline.week' : 'timeline');
