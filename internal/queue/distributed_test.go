@@ -207,9 +207,12 @@ func TestDistributedIngestMatchesSingleProcess(t *testing.T) {
 		for _, w := range s.Workers {
 			states[w.Name] = w.State
 		}
+		// A was killed: its last heartbeat says running until it expires
+		// (HeartbeatTTL), which a slow, loaded run may outlast; it never
+		// says stopped.
 		if s.Queued != 0 || s.Done.Documents != len(msgs) || s.DeadLettered != 0 ||
-			states["A"] != "running" || states["B"] != "stopped" || states["C"] != "stopped" {
-			t.Errorf("marsad status: %+v (worker states %v: A's last heartbeat says running, B and C stopped)", s, states)
+			(states["A"] != "running" && states["A"] != "") || states["B"] != "stopped" || states["C"] != "stopped" {
+			t.Errorf("marsad status: %+v (worker states %v: A's last heartbeat says running or has expired, B and C stopped)", s, states)
 		}
 	})
 }
