@@ -1,7 +1,7 @@
 // Package clause cuts long sentences into clauses, the unit the event
 // coder assembles an event in. Arabic news writes whole paragraphs as one
 // sentence, chaining clauses with a comma and the conjunction و or ف
-// ("…، وذكر بيان …، وتم الإعلان عن هروب …"); each clause has its own
+// ("…، وأضاف المتحدث …، وأكدت مصادر طبية …"); each clause has its own
 // verb, its own figures and often its own speaker, so coding the sentence
 // as one unit gives one clause's number to another clause's event. A cut
 // never falls inside quotation marks, and a clause is never shorter than a

@@ -161,7 +161,7 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 		res.Published = doc.Published.Format("2006-01-02")
 	}
 	// Events are assembled per clause: a long Arabic sentence that chains
-	// "…، وذكر بيان …، وتم الإعلان عن …" codes each clause with its own
+	// "…، وقال المتحدث …، وأكدت مصادر …" codes each clause with its own
 	// figures, while clauses without a date, a place or a speaker take the
 	// previous clause's (inheritContext).
 	sents := a.Sentences

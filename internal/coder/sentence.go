@@ -1143,7 +1143,7 @@ func (d *docState) dropSpeakerPlaces(si int, speakerTok func(int) bool) {
 }
 
 // causeWords say that what follows already happened and caused what came
-// before: "concerned after the escape of 800", "قلقة بعد هروب 800".
+// before: "concerned after the escape of 300", "قلقة بعد فرار 300".
 var causeWords = map[string]bool{"بعد": true, "اثر": true, "عقب": true, "جراء": true, "after": true, "following": true}
 
 // causeBetween reports whether a cause word lies in tokens [from, to).
