@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +39,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	queueURL := fs.String("queue", "", "publish the documents to the NATS JetStream queue at `URL` (nats://HOST:4222) for marsad worker instead of coding them here")
 	watch := fs.Duration("watch", 0, "keep polling the RSS/Atom feeds given as arguments every `INTERVAL` (e.g. 15m) and ingest new items until interrupted")
 	statePath := fs.String("state", "", "with --watch: JSON `FILE` keeping each feed's ETag/Last-Modified and seen items across restarts")
+	memLimit := fs.Int("memory-limit", 128, "soft limit of the Go heap in `MB` (0: none; GOMEMLIMIT, when set, wins): the garbage collector works harder near it, keeping RSS near the dictionaries' size plus SQLite's cache")
 	stream := addStreamFlag(fs)
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -44,6 +47,9 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() == 0 {
 		return errors.New("no input: give files, directories, JSONL files, feeds or URLs")
+	}
+	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(*memLimit) << 20)
 	}
 	pub, err := parseDate(*published)
 	if err != nil {
