@@ -149,17 +149,11 @@ func storeItem(ctx context.Context, st store.Store, c *coder.Coder, it ingest.It
 		return store.PutResult{Status: store.Unchanged}, 0, nil
 	}
 	res := c.Code(it.Doc)
-	pr, err := st.PutDocument(ctx, storeDoc(it, res), res)
+	pr, err := st.PutDocument(ctx, store.DocumentOf(it.Doc, it.Hash, it.SimHash, res.Lang), res)
 	if err != nil {
 		return pr, 0, fmt.Errorf("store %s: %w", it.Origin, err)
 	}
 	return pr, len(res.Events), nil
-}
-
-func storeDoc(it ingest.Item, res event.Result) store.Document {
-	d := it.Doc
-	return store.Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title, Published: d.Published,
-		Lang: res.Lang, Hash: it.Hash, SimHash: it.SimHash, Text: d.Text}
 }
 
 // ingestSummary counts what an ingest run did.
@@ -284,7 +278,7 @@ func ingestAll(ctx context.Context, st store.Store, c *coder.Coder, inputs []str
 			prog.Item(cd.item)
 			continue
 		}
-		pr, err := st.PutDocument(ctx, storeDoc(cd.item, cd.res), cd.res)
+		pr, err := st.PutDocument(ctx, store.DocumentOf(cd.item.Doc, cd.item.Hash, cd.item.SimHash, cd.res.Lang), cd.res)
 		if err != nil {
 			firstErr = fmt.Errorf("store %s: %w", cd.item.Origin, err)
 			cancel()

@@ -73,9 +73,7 @@ func Ingest(ctx context.Context, st store.Store, c *coder.Coder, items []ingest.
 			return r, err
 		}
 		res := c.Code(it.Doc)
-		d := it.Doc
-		pr, err := st.PutDocument(ctx, store.Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title,
-			Published: d.Published, Lang: res.Lang, Hash: it.Hash, SimHash: it.SimHash, Text: d.Text}, res)
+		pr, err := st.PutDocument(ctx, store.DocumentOf(it.Doc, it.Hash, it.SimHash, res.Lang), res)
 		if err != nil {
 			return r, fmt.Errorf("ingest %s: %w", it.Origin, err)
 		}

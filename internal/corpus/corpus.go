@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -39,8 +40,11 @@ func Dir() string {
 	return filepath.Join("..", "shared", "data")
 }
 
-// ANTMiddleEast is the ANT file of Middle East news, relative to Dir.
-const ANTMiddleEast = "news/ant-2018/ant_middleEast.jsonl"
+// The ANT files of Middle East and international news, relative to Dir.
+const (
+	ANTMiddleEast    = "news/ant-2018/ant_middleEast.jsonl"
+	ANTInternational = "news/ant-2018/ant_internationalNews.jsonl"
+)
 
 // Doc is one ANT news article.
 type Doc struct {
@@ -52,43 +56,85 @@ type Doc struct {
 	Published time.Time // zero when the corpus gives no parsable date
 }
 
+// antLine is one line of an ANT JSONL file.
+type antLine struct {
+	DocNo  string `json:"docno"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+	Title  string `json:"title"`
+	Time   string `json:"time"`
+	Text   string `json:"text"`
+}
+
+// scanANT calls fn with each line of the ANT JSONL file at path until fn
+// returns false. A missing file gives an error wrapping fs.ErrNotExist.
+func scanANT(path string, fn func(*antLine) bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("ANT corpus: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for line := 1; sc.Scan(); line++ {
+		var r antLine
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return fmt.Errorf("ANT corpus %s:%d: %w", path, line, err)
+		}
+		if !fn(&r) {
+			return nil
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("ANT corpus %s: %w", path, err)
+	}
+	return nil
+}
+
 // ANT reads articles from the ANT JSONL file at path until their texts
 // reach maxBytes (all when maxBytes <= 0). A missing file gives an error
 // wrapping fs.ErrNotExist.
 func ANT(path string, maxBytes int) ([]Doc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("ANT corpus: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
 	var docs []Doc
-	n, line := 0, 0
-	for sc.Scan() && (maxBytes <= 0 || n < maxBytes) {
-		line++
-		var r struct {
-			DocNo  string `json:"docno"`
-			URL    string `json:"url"`
-			Source string `json:"source"`
-			Title  string `json:"title"`
-			Time   string `json:"time"`
-			Text   string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return docs, fmt.Errorf("ANT corpus %s:%d: %w", path, line, err)
-		}
+	n := 0
+	err := scanANT(path, func(r *antLine) bool {
 		d := Doc{ID: r.DocNo, Source: r.Source, URL: r.URL, Title: r.Title, Text: r.Text}
 		if t, err := time.Parse(time.RFC1123, r.Time); err == nil {
 			d.Published = t.UTC()
 		}
 		docs = append(docs, d)
 		n += len(r.Text)
+		return maxBytes <= 0 || n < maxBytes
+	})
+	return docs, err
+}
+
+// ANTTexts returns the texts of the wanted articles (by docno) found in the
+// ANT JSONL files at paths, the first occurrence of each; files that do not
+// exist are passed over, and when none exists the error wraps
+// fs.ErrNotExist.
+func ANTTexts(paths []string, want map[string]bool) (map[string]string, error) {
+	out := map[string]string{}
+	found := false
+	for _, p := range paths {
+		err := scanANT(p, func(r *antLine) bool {
+			if _, dup := out[r.DocNo]; want[r.DocNo] && !dup {
+				out[r.DocNo] = r.Text
+			}
+			return true
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		found = true
 	}
-	if err := sc.Err(); err != nil {
-		return docs, fmt.Errorf("ANT corpus %s: %w", path, err)
+	if !found {
+		return nil, fmt.Errorf("ANT corpus %s: %w", strings.Join(paths, ", "), fs.ErrNotExist)
 	}
-	return docs, nil
+	return out, nil
 }
 
 // ANTForTest reads the Middle East ANT articles up to maxBytes of text

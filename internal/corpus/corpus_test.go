@@ -50,3 +50,17 @@ func TestDir(t *testing.T) {
 		t.Errorf("Dir() = %q", d)
 	}
 }
+
+func TestANTTexts(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"docno":"A-1","text":"one"}`+"\n"+`{"docno":"A-2","text":"two"}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"docno":"A-1","text":"again"}`+"\n"+`{"docno":"B-1","text":"three"}`+"\n"), 0o644)
+	got, err := ANTTexts([]string{a, filepath.Join(dir, "none.jsonl"), b}, map[string]bool{"A-1": true, "B-1": true})
+	if err != nil || len(got) != 2 || got["A-1"] != "one" || got["B-1"] != "three" {
+		t.Errorf("ANTTexts = %v, %v", got, err)
+	}
+	if _, err := ANTTexts([]string{filepath.Join(dir, "none.jsonl")}, nil); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("no file: %v", err)
+	}
+}

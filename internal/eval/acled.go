@@ -78,7 +78,7 @@ func ACLED(c Coder, sharedDir string, limit int) (*Report, error) {
 		pub, _ := time.Parse("2006-01-02", rec[col["event_date"]])
 		note := rec[col["notes"]]
 		res := c.Code(text.Document{ID: fmt.Sprint(n), Text: note, Lang: "en", Published: pub})
-		main := mainEvent(res.Events)
+		main := mainEvent(res.Events, 0)
 		gotType, gotSub := "", ""
 		if main != nil && main.ACLED != nil {
 			gotType, gotSub = main.ACLED.EventType, main.ACLED.SubEventType
@@ -119,9 +119,10 @@ func ACLED(c Coder, sharedDir string, limit int) (*Report, error) {
 	return rep, nil
 }
 
-// mainEvent picks the event a one-event note is about: violent and factual
-// first, then the most confident.
-func mainEvent(evs []event.Event) *event.Event {
+// mainEvent picks the event a one-event note or headline is about: violent
+// and factual first, then the most confident; killedBonus is added for an
+// event that counts the dead (headlines name the deadly event).
+func mainEvent(evs []event.Event, killedBonus float64) *event.Event {
 	var best *event.Event
 	score := math.Inf(-1)
 	for i := range evs {
@@ -132,6 +133,9 @@ func mainEvent(evs []event.Event) *event.Event {
 		}
 		if e.ACLED == nil {
 			s -= 2
+		}
+		if killed(e) > 0 {
+			s += killedBonus
 		}
 		if s > score {
 			best, score = e, s

@@ -15,6 +15,7 @@ import (
 
 	evaldata "github.com/marsad-dev/marsad/data/eval"
 	"github.com/marsad-dev/marsad/internal/arabic"
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/examples"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -187,7 +188,7 @@ func Dev(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 			want[d.Doc] = true
 		}
 	}
-	texts, err := readANT(filepath.Join(sharedDir, "news", "ant-2018"), want)
+	texts, err := corpus.ANTTexts([]string{filepath.Join(sharedDir, corpus.ANTMiddleEast), filepath.Join(sharedDir, corpus.ANTInternational)}, want)
 	if err != nil {
 		return nil, err
 	}
@@ -209,52 +210,6 @@ func Dev(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 		docs = docs[:limit]
 	}
 	return ScoreDev(c, docs, texts, minConfidence), nil
-}
-
-// readANT returns the texts of the wanted documents from the ANT JSONL files
-// in dir (ant_middleEast.jsonl, ant_internationalNews.jsonl); an error
-// wrapping os.ErrNotExist when neither is there.
-func readANT(dir string, want map[string]bool) (map[string]string, error) {
-	out := map[string]string{}
-	found := false
-	for _, name := range []string{"ant_middleEast.jsonl", "ant_internationalNews.jsonl"} {
-		path := filepath.Join(dir, name)
-		f, err := os.Open(path)
-		if os.IsNotExist(err) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		found = true
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		for sc.Scan() {
-			line := sc.Bytes()
-			var d struct {
-				Docno string `json:"docno"`
-				Text  string `json:"text"`
-			}
-			if err := json.Unmarshal(line, &d); err != nil {
-				f.Close()
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			if want[d.Docno] {
-				if _, dup := out[d.Docno]; !dup {
-					out[d.Docno] = d.Text
-				}
-			}
-		}
-		err = sc.Err()
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-	}
-	if !found {
-		return nil, fmt.Errorf("ANT corpus in %s: %w", dir, os.ErrNotExist)
-	}
-	return out, nil
 }
 
 // devFields are the fields ScoreDev reports, besides type.

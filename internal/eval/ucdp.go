@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -114,7 +113,7 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 				break
 			}
 			res := c.Code(text.Document{ID: id, Text: h, Lang: "en", Published: pub})
-			if m := ucdpMain(res.Events); m != nil {
+			if m := mainEvent(res.Events, 0.5); m != nil {
 				main, headline = m, h
 				break
 			}
@@ -208,30 +207,6 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d events in a country with no ISO code mapping left out of the country score", best.Total-countryTotal))
 	}
 	return rep, nil
-}
-
-// ucdpMain picks the event a headline is about: factual and violent first,
-// then the most confident.
-func ucdpMain(evs []event.Event) *event.Event {
-	var out *event.Event
-	score := math.Inf(-1)
-	for i := range evs {
-		e := &evs[i]
-		s := e.Confidence
-		if e.Modality != event.Asserted && e.Modality != event.Claimed {
-			s--
-		}
-		if e.ACLED == nil {
-			s -= 2
-		}
-		if killed(e) > 0 {
-			s += 0.5
-		}
-		if s > score {
-			out, score = e, s
-		}
-	}
-	return out
 }
 
 // ucdpDate is the first source date, or the event's start date.

@@ -1,15 +1,12 @@
 package geo
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"runtime"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -45,15 +42,6 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// sharedDir returns the shared data directory (MARSAD_SHARED or
-// ../shared/data from the repository root).
-func sharedDir() string {
-	if d := os.Getenv("MARSAD_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "data")
-}
-
 type benchDoc struct {
 	src   string
 	toks  []text.Token
@@ -61,22 +49,11 @@ type benchDoc struct {
 }
 
 func benchDocs(b *testing.B, n int) []benchDoc {
-	p := filepath.Join(sharedDir(), "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		b.Skipf("news corpus absent: %v", err)
-	}
-	defer f.Close()
 	var tk text.Tokenizer
 	var docs []benchDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && len(docs) < n {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatal(err)
+	for _, d := range corpus.ANTForTest(b, 0) {
+		if len(docs) == n {
+			break
 		}
 		toks := tk.Tokenize(d.Text)
 		docs = append(docs, benchDoc{d.Text, toks, text.Sentences(d.Text, toks)})

@@ -1,15 +1,13 @@
 package geo
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	geodata "github.com/marsad-dev/marsad/data/geo"
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -68,9 +66,9 @@ func Evaluate(sharedDir string) (Report, error) {
 	for _, p := range gold {
 		want[p.doc] = true
 	}
-	texts, err := readDocs(filepath.Join(sharedDir, "news", "ant-2018", "ant_middleEast.jsonl"), want)
+	texts, err := corpus.ANTTexts([]string{filepath.Join(sharedDir, corpus.ANTMiddleEast)}, want)
 	if err != nil {
-		return Report{}, err
+		return Report{}, fmt.Errorf("evaluate: %w", err)
 	}
 	res := NewResolver(g)
 	var tk text.Tokenizer
@@ -156,34 +154,6 @@ func parseGold(s string) ([]goldPlace, error) {
 			p.hasPoint = true
 		}
 		out = append(out, p)
-	}
-	return out, nil
-}
-
-// readDocs returns the texts of the wanted documents of a JSONL corpus.
-func readDocs(path string, want map[string]bool) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("evaluate: %w", err)
-	}
-	defer f.Close()
-	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		var d struct {
-			Docno string `json:"docno"`
-			Text  string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("evaluate: parse %s: %w", path, err)
-		}
-		if want[d.Docno] {
-			out[d.Docno] = d.Text
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("evaluate: read %s: %w", path, err)
 	}
 	return out, nil
 }

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/marsad-dev/marsad/internal/corpus"
 )
 
 // TestEvaluate runs the geo evaluation against the shared news corpus and
 // prints the figures; it skips when the corpus is absent.
 func TestEvaluate(t *testing.T) {
-	r, err := Evaluate(sharedDir())
+	r, err := Evaluate(corpus.Dir())
 	if errors.Is(err, os.ErrNotExist) {
 		t.Skipf("shared data absent: %v", err)
 	}

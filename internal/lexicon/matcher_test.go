@@ -1,54 +1,30 @@
 package lexicon
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/text"
 )
-
-// sharedDir is the shared development data: $MARSAD_SHARED, or ../shared/data
-// next to the repository.
-func sharedDir() string {
-	if d := os.Getenv("MARSAD_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "data")
-}
 
 // antDocs reads up to maxBytes of article text from the ANT corpus, or
 // returns nil when it is absent.
 func antDocs(tb testing.TB, maxBytes int) []string {
-	path := filepath.Join(sharedDir(), "news", "ant-2018", "ant_middleEast.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
+	docs, err := corpus.ANT(filepath.Join(corpus.Dir(), corpus.ANTMiddleEast), maxBytes)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var docs []string
-	for n := 0; sc.Scan() && n < maxBytes; {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			tb.Fatalf("read %s: %v", path, err)
-		}
-		docs = append(docs, d.Text)
-		n += len(d.Text)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("read %s: %v", path, err)
-	}
-	return docs
+	return corpus.Texts(docs)
 }
 
 func run(m matcher, toks []text.Token) []rawMatch {

@@ -413,9 +413,7 @@ func (w *Worker) process(ctx context.Context, m Message) (store.PutStatus, error
 	if err != nil {
 		return "", err
 	}
-	d := m.Doc
-	doc := store.Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title, Published: d.Published,
-		Lang: res.Lang, Hash: m.Hash, SimHash: m.SimHash, Text: d.Text}
+	doc := store.DocumentOf(m.Doc, m.Hash, m.SimHash, res.Lang)
 	var pr store.PutResult
 	if err := w.retryStore(ctx, func() error {
 		var err error

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/text"
 )
 
 // ErrNotFound is returned (wrapped) when a document or event does not exist.
@@ -64,6 +65,14 @@ type Document struct {
 	// near-duplicates (SimHash within NearDupBits) the document belongs to.
 	DupGroup string `json:"dup_group,omitempty"`
 	Text     string `json:"text,omitempty"`
+}
+
+// DocumentOf is the stored form of a document read by package ingest: its
+// metadata and text, the content hash and SimHash computed when it was read,
+// and the language the coder found.
+func DocumentOf(d text.Document, hash string, simHash uint64, lang string) Document {
+	return Document{ID: d.ID, URL: d.URL, Outlet: d.Source, Title: d.Title, Published: d.Published,
+		Lang: lang, Hash: hash, SimHash: simHash, Text: d.Text}
 }
 
 // NearDupBits is the largest Hamming distance between two SimHashes that
