@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -16,16 +17,28 @@ import (
 )
 
 func (m *Main) runBench(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("bench", "[--stages analysis,extract,geo,ingest,queries] [--docs N] [--db URL] [--shared DIR] [CORPUS...]")
+	fs := m.newFlagSet("bench", "[--stages analysis,extract,geo,ingest,queries] [--docs N] [--db URL] [--shared DIR] [--cpuprofile FILE] [CORPUS...]")
 	stages := fs.String("stages", "analysis,extract,geo,ingest,queries", "comma-separated stages to measure")
 	docs := fs.Int("docs", 1000, "documents read from the corpus (0: all)")
 	db := fs.String("db", "", "store for the ingest and queries stages (default: a temporary SQLite file); with --stages queries, an existing store to query")
 	shared := fs.String("shared", defaultShared(), "development data directory; its ANT corpus (news/ant-2018) is the default corpus")
 	minTime := fs.Duration("min-time", 3*time.Second, "repeat the analysis and extract passes for at least this long")
 	queryTime := fs.Duration("query-time", 2*time.Second, "run each query for about this long")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof reads it)")
 	cf := addCoderFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	want := map[string]bool{}
 	for _, s := range strings.Split(*stages, ",") {

@@ -9,7 +9,8 @@
 //     (attack with airstrike, shelling, bombing or killing);
 //   - their dates agree: two day-precise dates within one day, otherwise
 //     overlapping intervals (week, month, year); an undated mention needs
-//     the same precise place and a shared actor;
+//     the same precise place and a shared actor, and is taken to have
+//     happened in the UndatedDays before its report was published;
 //   - their places agree: the same gazetteer id (or name), or a site within
 //     5 km of the other place; different towns never merge; a coarse or
 //     missing place merges only when the dates are day-precise and agree,
@@ -89,6 +90,15 @@ const (
 )
 
 func dateRelation(a, b *Mention) dateRel {
+	if a.Event.Date == nil || b.Event.Date == nil {
+		// Undated: unknown, unless the publication dates rule it out.
+		alo, ahi, aok := a.Span()
+		blo, bhi, bok := b.Span()
+		if aok && bok && (alo > bhi+1 || blo > ahi+1) {
+			return dateNone
+		}
+		return dateUnknown
+	}
 	alo, ahi, aok := a.Interval()
 	blo, bhi, bok := b.Interval()
 	if !aok || !bok {

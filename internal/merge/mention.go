@@ -68,6 +68,26 @@ func (m *Mention) Interval() (lo, hi int, ok bool) {
 	return lo, hi, ok
 }
 
+// UndatedDays is how far before its document's publication an undated
+// mention may have happened: news tells undated events as recent ones.
+const UndatedDays = 14
+
+// Span returns the days the mention may have happened on: its date's
+// Interval, or for an undated mention the UndatedDays before its
+// document's publication (and the day after, for time zones); ok is false
+// when neither is known. Compatible, Loose and the stores' date index read
+// Span; Build reads only the stated date.
+func (m *Mention) Span() (lo, hi int, ok bool) {
+	if m.Event.Date != nil {
+		return m.Interval()
+	}
+	p, ok := ParseDay(m.Published)
+	if !ok {
+		return 0, 0, false
+	}
+	return p - UndatedDays, p + 1, true
+}
+
 // DateInterval returns the days a date of the given precision covers:
 // YYYY-MM-DD is one day (seven from that day for precision "week"),
 // YYYY-MM (or precision "month") the month, YYYY (or "year") the year.
@@ -124,10 +144,10 @@ func ParseDay(s string) (int, bool) {
 	return Day(t), true
 }
 
-// Loose reports whether the mention's date is undated or coarser than a
+// Loose reports whether the mention's Span is unknown or longer than a
 // week. Stores index such mentions by place rather than by date.
 func (m *Mention) Loose() bool {
-	lo, hi, ok := m.Interval()
+	lo, hi, ok := m.Span()
 	return !ok || hi-lo > 7
 }
 

@@ -455,3 +455,40 @@ func TestConflictRules(t *testing.T) {
 		}
 	}
 }
+
+// An undated mention happened shortly before its report was published: two
+// undated reports of an attack on one town months apart are two attacks.
+func TestUndatedMentionsAnchorToPublication(t *testing.T) {
+	attack := func(date string) event.Event {
+		e := event.Event{Type: "attack", Location: tellAbyad,
+			Actors: []event.Actor{{Role: "actor", Name: "Turkish army", Code: "TURMIL"}}}
+		if date != "" {
+			e.Date, e.DatePrecision = str(date), "day"
+		}
+		return e
+	}
+	tests := []struct {
+		name       string
+		pubA, pubB string
+		dateA      string // "" = undated
+		dateB      string
+		same       bool
+	}{
+		{"undated, published a day apart", "2019-10-13", "2019-10-14", "", "", true},
+		{"undated, published a week apart", "2019-10-06", "2019-10-13", "", "", true},
+		{"undated, published two months apart", "2019-08-10", "2019-10-13", "", "", false},
+		{"undated vs dated a week before publication", "2019-10-20", "2019-10-20", "", "2019-10-13", true},
+		{"undated vs dated after publication", "2019-10-01", "2019-10-20", "", "2019-10-15", false},
+		{"undated vs dated a year before", "2019-10-20", "2019-10-20", "", "2018-10-13", false},
+	}
+	for _, tt := range tests {
+		a := Mention{ID: "a#0", DocID: "a", Published: tt.pubA, Event: attack(tt.dateA)}
+		b := Mention{ID: "b#0", DocID: "b", Published: tt.pubB, Event: attack(tt.dateB)}
+		if got := Compatible(&a, &b); got != tt.same {
+			t.Errorf("%s: Compatible = %v, want %v", tt.name, got, tt.same)
+		}
+		if got := Compatible(&b, &a); got != tt.same {
+			t.Errorf("%s (swapped): Compatible = %v, want %v", tt.name, got, tt.same)
+		}
+	}
+}

@@ -371,7 +371,7 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 	loc := m.Event.Location
 	pk := merge.PlaceKey(loc)
 	if !m.Loose() {
-		lo, hi, _ := m.Interval()
+		lo, hi, _ := m.Span()
 		// Non-loose mentions span at most 8 days.
 		where := `WHERE m.family = ? AND m.loose = 0 AND m.day_lo BETWEEN ? AND ? AND m.day_hi >= ?` + typeIn
 		args := append([]any{fam, int64(lo - 9), int64(hi + 1), int64(lo - 1)}, anys(types)...)
@@ -415,7 +415,7 @@ func (f finder) Candidates(ctx context.Context, m *merge.Mention) ([]merge.Menti
 			where = `WHERE m.family = ? AND m.place_key = ? AND m.type = ?`
 		}
 		args := []any{fam, pk, m.Event.Type}
-		if lo, hi, ok := m.Interval(); ok {
+		if lo, hi, ok := m.Span(); ok {
 			where += ` AND (m.day_lo IS NULL OR (m.day_lo <= ? AND m.day_hi >= ?))`
 			args = append(args, int64(hi+1), int64(lo-1))
 		}
@@ -603,7 +603,7 @@ func (s *Store) insertMention(ctx context.Context, tx Querier, m merge.Mention) 
 		return fmt.Errorf("encode mention %s: %w", m.ID, err)
 	}
 	var lo, hi any
-	if l, h, ok := m.Interval(); ok {
+	if l, h, ok := m.Span(); ok {
 		lo, hi = int64(l), int64(h)
 	}
 	mod := m.Event.Modality
