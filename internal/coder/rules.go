@@ -376,15 +376,27 @@ var units = func() map[string]bool {
 	return m
 }()
 
-// measure reports whether a number measures rather than counts: a unit
-// follows it (40 كلم جنوب بغداد، 27 سنة، 15 minutes), or it is a bare year.
+// things are nouns that make a number count animals, vehicles or
+// buildings, never people: "stealing 11 goats" is no toll of the killing
+// told next to it.
+var things = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`goats goat sheep cattle cows cow camels camel donkeys livestock heads chickens
+		vehicles vehicle cars car trucks truck buses houses homes huts shops buildings tents boats
+		رأس ماشية أغنام أبقار بقرة جمال جملا سيارات سيارة مركبات آليات شاحنات حافلات منازل منزلا بيوت محلات مبان مباني خيام قوارب`) {
+		m[arabic.Key(w)] = true
+	}
+	return m
+}()
+
+// measure reports whether a number measures rather than counts people: a
+// unit follows it (40 كلم جنوب بغداد، 27 سنة، 15 minutes), it counts
+// things (11 goats, 5 سيارات), or it is a bare year.
 func measure(q quantity.Quantity) bool {
 	if q.Noun != nil && q.NounText != "" {
 		w, _, _ := strings.Cut(q.NounText, " ")
-		if units[arabic.Key(w)] {
-			return true
-		}
-		return false
+		k := arabic.Key(w)
+		return units[k] || things[k]
 	}
 	return q.Value >= 1900 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !q.Approx
 }
@@ -767,6 +779,97 @@ func (d *docState) passiveSubject(dr *draft, c *event.Count) bool {
 			if strings.Contains(between, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// beAux are the English auxiliaries of a passive verb group.
+var beAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true}
+
+// englishPassiveRole gives the role of an English actor next to a passive
+// use of a trigger: the agent after "by" acts ("a bus was attacked by
+// gunmen", "seized by smugglers"); the subject before "was/were + verb" is
+// the target ("six police officers were taken hostage"). It reports false
+// when the trigger is not passive or the actor is in neither place.
+func (d *docState) englishPassiveRole(am lexicon.Match, t lexicon.Match) (string, bool) {
+	if !d.passiveVerbAt(t) {
+		return "", false
+	}
+	if am.First >= t.Last {
+		// the agent: "by" a few words before the actor, nothing but words between
+		for i := am.First - 1; i >= t.Last && i >= am.First-4; i-- {
+			tk := &d.a.Tokens[i]
+			if tk.Key == "by" {
+				return "actor", true
+			}
+			if tk.Kind != text.Word {
+				break
+			}
+		}
+		return "", false
+	}
+	// the subject: no punctuation or clause word between it and the verb
+	for i := am.Last; i < t.First; i++ {
+		tk := &d.a.Tokens[i]
+		if tk.Kind == text.Punct || clauseBarriers[tk.Key] || tk.Key == "and" {
+			return "", false
+		}
+	}
+	return "target", true
+}
+
+// passiveVerbAt reports whether an English trigger is a past participle
+// after a form of "be" (was attacked, were reportedly seized, have been
+// abducted): one adverb may stand between.
+func (d *docState) passiveVerbAt(t lexicon.Match) bool {
+	if t.First == 0 {
+		return false // (a word like "shot" is listed as a noun too: what counts is what precedes it)
+	}
+	if beAux[d.a.Tokens[t.First].Key] {
+		return true // the pattern itself starts with the auxiliary
+	}
+	for i := t.First - 1; i >= 0 && i >= t.First-2; i-- {
+		k := d.a.Tokens[i].Key
+		if beAux[k] {
+			return true
+		}
+		if !strings.HasSuffix(k, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// armedSides counts the armed sides among the actors of an event: state
+// forces (army, police) are one side however many of their units are named;
+// each armed group is a side of its own.
+func armedSides(as []event.Actor) int {
+	state := false
+	groups := map[string]bool{}
+	for _, a := range as {
+		if a.Role != "actor" {
+			continue
+		}
+		switch a.Kind {
+		case "military":
+			state = true
+		case "armed_group":
+			groups[a.Code] = true
+		}
+	}
+	n := len(groups)
+	if state {
+		n++
+	}
+	return n
+}
+
+// hasActorCode reports whether one of as has the given actor id.
+func hasActorCode(as []event.Actor, code string) bool {
+	for _, a := range as {
+		if a.Code == code {
+			return true
 		}
 	}
 	return false

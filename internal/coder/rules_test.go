@@ -121,6 +121,12 @@ func TestACLEDCoding(t *testing.T) {
 			"seizure", "Battles", "Government regains territory"},
 		{"a clash and a capture in one sentence are one battle for territory", "AU troops fought the insurgents and retook the market town.",
 			"seizure", "Battles", "Government regains territory"},
+		{"the agent of a passive attack acts", "A minibus carrying traders was attacked by armed bandits on the northern road, killing three passengers.",
+			"attack", "Violence against civilians", "Attack"},
+		{"police and soldiers are one side", "Police and soldiers fired on the crowd of farmers in the market, killing two.",
+			"attack", "Violence against civilians", "Attack"},
+		{"a soldier killed at his post is a battle", "A soldier on duty at a checkpoint was shot dead by a sniper near the bridge.",
+			"killing", "Battles", "Armed clash"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,6 +240,7 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Artillery shelled the hamlet overnight. Three herders died.", 3},
 		{"Gunmen killed people in the market.", 0},
 		{"A guard died of stab wounds after the attack on the depot.", 1},
+		{"A herder who had taken 14 cows was beaten to death by villagers.", 1},
 	}
 	for _, tt := range tests {
 		r := code(t, "en", tt.text)

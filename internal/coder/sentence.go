@@ -710,6 +710,11 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 	after := am.First >= t.Last
 	passive := t.Entry.Attrs["passive"] == "true"
 	verb := t.Entry.Attrs["pos"] == "verb"
+	if d.lang == "en" && kind != "civilian" && dr.typ != "escape" && dr.typ != "displacement" {
+		if r, ok := d.englishPassiveRole(am, t); ok {
+			return d.actorAs(am, r)
+		}
+	}
 	switch {
 	case kind == "civilian":
 		role = "victim"
@@ -1009,7 +1014,7 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	}
 	a := cod.ACLED
 	var civilianTarget, armedTarget, stateActor bool
-	armedActors := 0
+	armedActors := armedSides(ev.Actors)
 	for _, ac := range ev.Actors {
 		armed := ac.Kind == "military" || ac.Kind == "armed_group"
 		switch ac.Role {
@@ -1020,16 +1025,13 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 				civilianTarget = true
 			}
 		case "actor":
-			if armed {
-				armedActors++
-			}
 			if ac.Kind == "military" || ac.Kind == "state" || ac.Kind == "government" {
 				stateActor = true
 			}
 		}
 	}
-	if dr.typ == "killing" && !isCasualty(dr.trig) {
-		armedTarget = false // an assassination or execution of one officer is not a battle
+	if dr.typ == "killing" && !isCasualty(dr.trig) && !hasActorCode(ev.Actors, "actor:military-post") {
+		armedTarget = false // an assassination or execution of one officer is not a battle (one on duty at a post is)
 	}
 	switch {
 	case armedTarget && cod.ACLEDArmed != nil:
