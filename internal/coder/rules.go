@@ -272,7 +272,13 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			break
 		}
 	}
+	if d.sentenceCue(si, "background", "sentence") {
+		c -= 0.25 // المتهمين بقتل، التحقيقات في الهجوم، on trial for the killing: the matter of a case
+	}
 	for _, cu := range d.cues[si] {
+		if cu.Entry.Attrs["scope"] == "sentence" {
+			continue
+		}
 		if cu.Entry.Class == "background" && cu.Last <= t.First && t.First-cu.Last <= 2 {
 			c -= 0.3 // على خلفية مقتل، the investigation into the attack: recalled, not reported
 			break
@@ -405,24 +411,54 @@ func measure(q quantity.Quantity) bool {
 // protest itself (تظاهر، اندلعت مظاهرات، خرج المتظاهرون) says it happened;
 // protesters named doing something else, or what they chanted and carried
 // (رفع المتظاهرون لافتات), describe one already told, so participant words
-// alone weigh less; several protest words together weigh more.
+// alone weigh less; several protest words together weigh more. A verb
+// that names protesting in general (حق التظاهر، دعا للتظاهر), describes
+// protesters in a relative clause (المتظاهرين الذين تجمعوا) or tells what
+// they do habitually (يتظاهرون) is no word for this protest.
 func (d *docState) adjustProtest(dr *draft, c float64) float64 {
 	occurrence := 0
 	for _, t := range dr.triggers {
 		if t.Entry.Class != "protest" && t.Entry.Class != "riot" {
 			continue
 		}
-		if t.Entry.Attrs["role"] != "participant" && t.Entry.Attrs["weak"] != "true" {
+		if t.Entry.Attrs["role"] != "participant" && t.Entry.Attrs["weak"] != "true" && !d.describedProtest(t) {
 			occurrence++
 		}
 	}
 	switch {
 	case occurrence == 0:
 		c -= 0.2
+		if d.lang == "ar" && !d.participantSubject(dr) {
+			c -= 0.15 // تفريق المتظاهرين، عدد المتظاهرين، مواجهات مع المتظاهرين: others act on them
+		}
 	case occurrence >= 2 || len(dr.triggers) >= 3:
 		c += 0.1
 	}
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+// participantSubject reports whether one of an Arabic protest draft's
+// participant words is the subject of its clause: in the nominative
+// (المتظاهرون، محتجون) or counted by a number or vague amount (آلاف
+// المتظاهرين، 300 متظاهر). The oblique plural alone (المتظاهرين) is most
+// often the object of what others did to them or a genitive (تفريق
+// المتظاهرين، عدد المتظاهرين).
+func (d *docState) participantSubject(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["role"] != "participant" || t.Entry.Attrs["pos"] != "noun" {
+			continue
+		}
+		k := d.a.Tokens[t.Last-1].Key
+		if !strings.HasSuffix(k, "ين") {
+			return true // متظاهر، المتظاهرون
+		}
+		for _, q := range d.numbers[d.sentOf(t.First)] {
+			if q.LastToken <= t.First && t.First-q.LastToken <= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterPassive are the words that may follow an English casualty verb that
@@ -686,6 +722,9 @@ func imperfect(t lexicon.Match) bool {
 		return false
 	}
 	p := t.Entry.Pattern
+	if strings.HasSuffix(p, "وا") {
+		return false // تجمعوا، تظاهروا: the past plural of a verb that starts with ت
+	}
 	return strings.HasPrefix(p, "ي") || (strings.HasPrefix(p, "ت") && !strings.HasPrefix(p, "تم") && utf8.RuneCountInString(p) > 3)
 }
 
@@ -869,6 +908,57 @@ func armedSides(as []event.Actor) int {
 func hasActorCode(as []event.Actor, code string) bool {
 	for _, a := range as {
 		if a.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// describedProtest reports whether an Arabic protest verb is used other
+// than to report a protest: its verbal noun with the article or ل (التظاهر،
+// للتظاهر), after a relative pronoun (الذين تجمعوا), or in the imperfect
+// (يتظاهرون، يحتجون).
+func (d *docState) describedProtest(t lexicon.Match) bool {
+	if d.lang != "ar" || t.Entry.Attrs["pos"] != "verb" {
+		return false
+	}
+	if strings.HasSuffix(d.a.Tokens[t.Last-1].Key, "ات") {
+		return false // التظاهرات: the plural noun, matched through its stem
+	}
+	if d.masdar(t) || imperfectForm(t.Entry.Pattern) {
+		return true
+	}
+	return t.First > 0 && relativePronouns[d.a.Tokens[t.First-1].Key]
+}
+
+// imperfectForm reports whether an Arabic verb pattern is surely in the
+// imperfect: يـ, or تتـ and تـ…ون (تتظاهر، يحتجون، تعتصمون). A ت-initial
+// verb alone is most often the past of forms V and VI (تظاهر، تجمع).
+func imperfectForm(p string) bool {
+	if strings.Contains(p, " ") {
+		return false
+	}
+	return strings.HasPrefix(p, "ي") || strings.HasPrefix(p, "تت") || (strings.HasPrefix(p, "ت") && strings.HasSuffix(p, "ون"))
+}
+
+// sentenceCue reports whether a cue of the class with the given scope
+// attribute is in clause si or another clause of its sentence.
+func (d *docState) sentenceCue(si int, class, scope string) bool {
+	has := func(ci int) bool {
+		for _, c := range d.cues[ci] {
+			if c.Entry.Class == class && c.Entry.Attrs["scope"] == scope {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := si; ci >= 0; ci = d.prevClause(ci) {
+		if has(ci) {
+			return true
+		}
+	}
+	for ci := si + 1; ci < len(d.parent) && d.parent[ci] == d.parent[si]; ci++ {
+		if has(ci) {
 			return true
 		}
 	}

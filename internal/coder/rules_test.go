@@ -175,6 +175,50 @@ func TestProtestOccurrence(t *testing.T) {
 	}
 }
 
+// TestProtestMentionedNotReported: protesting named in general, protesters
+// described in a relative clause or acted on by others, and protests told
+// as habits are not confident protest reports; a gathering in the past
+// plural and protesters counted as the subject are.
+func TestProtestMentionedNotReported(t *testing.T) {
+	for _, s := range []string{
+		"وأكد النائب في كلمته أن التظاهر السلمي حق يكفله الدستور للجميع.",
+		"ودعا الاتحاد أعضاءه للتظاهر أمام الوزارة للمطالبة بزيادة الأجور.",
+		"وقدرت الشرطة عدد المتظاهرين بنحو ألفي شخص في الساحة.",
+		"واستقبل المحافظ وفدا من المتظاهرين الذين تجمعوا أمام المبنى.",
+		"وقال الناشط إن العمال يحتجون كل شهر على تأخر الرواتب.",
+	} {
+		if e := factualAt(code(t, "ar", s), "PROTEST", 0.7); e != nil {
+			t.Errorf("%q: coded as a confident protest (%s, %.2f)", s, e.Trigger.Text, e.Confidence)
+		}
+	}
+	for _, s := range []string{
+		"تجمع مئات المحتجين أمس أمام مبنى البلدية في المدينة للمطالبة بتحسين الخدمات.",
+		"تجمعوا أمس بالمئات أمام مقر المحافظة في البصرة رافعين لافتات تطالب بالماء والكهرباء.",
+	} {
+		if factualAt(code(t, "ar", s), "PROTEST", 0.7) == nil {
+			t.Errorf("%q: protest report not confident", s)
+		}
+	}
+}
+
+// TestLegalProceedingsAreNotNews: violence that is the matter of a
+// charge, a trial or an investigation is not reported as news.
+func TestLegalProceedingsAreNotNews(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"ar", "وبدأت أمس محاكمة ثلاثة رجال متهمين بخطف تاجر وقتله في ضواحي المدينة العام الماضي."},
+		{"ar", "وتواصل الشرطة التحقيقات في تفجير السيارة الذي استهدف موكب القاضي."},
+		{"en", "Two men went on trial in the capital on Monday, charged with killing a shopkeeper."},
+	} {
+		if e := factualAt(code(t, tt.lang, tt.text), "ASSAULT", 0.7); e != nil {
+			t.Errorf("%q: coded as reported violence (%s, %.2f)", tt.text, e.Trigger.Text, e.Confidence)
+		}
+	}
+	// a court building hit by a bomb is news of a bombing
+	if factualAt(code(t, "ar", "وقتل ثلاثة أشخاص أمس في انفجار سيارة مفخخة أمام مبنى المحكمة وسط المدينة."), "ASSAULT", 0.7) == nil {
+		t.Errorf("bombing at a court building not reported")
+	}
+}
+
 // TestCasualtiesOfThePreviousSentence: a sentence that only counts the
 // dead belongs to the attack told just before it.
 func TestCasualtiesOfThePreviousSentence(t *testing.T) {
