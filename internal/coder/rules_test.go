@@ -344,3 +344,23 @@ func TestLeadSentence(t *testing.T) {
 		t.Errorf("lead %.2f <= later %.2f", lead.Confidence, later.Confidence)
 	}
 }
+
+// TestTerritoryOutcomeOfTheFighting: the fighting told next to a capture
+// of territory by state forces is the battle that regained it, and a
+// force said to have taken a place is its taker, not a source.
+func TestTerritoryOutcomeOfTheFighting(t *testing.T) {
+	r := code(t, "en", "Heavy clashes broke out between soldiers and militants around the river port on Sunday. The army retook the port after two days.")
+	for _, e := range r.Events {
+		if e.ACLED != nil && e.ACLED.EventType == "Battles" && e.ACLED.SubEventType != "Government regains territory" {
+			t.Errorf("%s %q: ACLED %+v, want Battles / Government regains territory", e.Type, e.Trigger.Text, e.ACLED)
+		}
+	}
+	r = code(t, "en", "The army is reported to have taken control of the hill villages on Friday.")
+	e := find(r, "seizure")
+	if e == nil || len(e.Attribution) != 0 || !hasRole(e.Actors, "actor") {
+		t.Fatalf("want a seizure by the army with no speaker, got %+v", r.Events)
+	}
+	if e.ACLED == nil || e.ACLED.SubEventType != "Government regains territory" {
+		t.Errorf("ACLED = %+v, want Government regains territory", e.ACLED)
+	}
+}
