@@ -272,6 +272,9 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			break
 		}
 	}
+	if d.recalledAfter(dr) {
+		c -= 0.25 // بعد الاعتداء الذي وقع، منذ اغتيال، following the attack: the time of the news, not the news
+	}
 	if d.sentenceCue(si, "background", "sentence") {
 		c -= 0.25 // المتهمين بقتل، التحقيقات في الهجوم، on trial for the killing: the matter of a case
 	}
@@ -963,4 +966,35 @@ func (d *docState) sentenceCue(si int, class, scope string) bool {
 		}
 	}
 	return false
+}
+
+// recallWords place the news after an earlier event: بعد، إثر، عقب، منذ,
+// after, since, following.
+var recallWords = keySet("بعد", "وبعد", "اثر", "إثر", "عقب", "منذ", "after", "since", "following")
+
+// recalledAfter reports whether a violent draft's trigger is a definite
+// noun right after a recall word (بعد الاعتداء، منذ الاغتيال، after the
+// bombing: an event the reader knows) and no
+// casualty word of the draft comes before it: the event dates the news
+// rather than being it ("قتل 5 بعد هجوم" keeps its killing).
+func (d *docState) recalledAfter(dr *draft) bool {
+	t := dr.trig
+	if t.Entry.Attrs["pos"] != "noun" && !d.masdar(t) {
+		return false
+	}
+	switch {
+	case d.lang == "ar":
+		// definite: a known event (بعد الاعتداء); بعد قصف مدفعي تركي tells a new one
+		if t.First == 0 || !recallWords[d.a.Tokens[t.First-1].Key] || !d.definiteSpan(t) {
+			return false
+		}
+	case t.First < 2 || d.a.Tokens[t.First-1].Key != "the" || !recallWords[d.a.Tokens[t.First-2].Key]:
+		return false // after the attack, not after an attack
+	}
+	for _, o := range dr.triggers {
+		if isCasualty(o) && o.First < t.First {
+			return false
+		}
+	}
+	return true
 }

@@ -364,3 +364,31 @@ func TestTerritoryOutcomeOfTheFighting(t *testing.T) {
 		t.Errorf("ACLED = %+v, want Government regains territory", e.ACLED)
 	}
 }
+
+// TestRecalledAndAttemptedViolence: a known event named after بعد/after
+// with the article dates the news and is not reported again; a new one
+// (indefinite) is; قد before a past verb asserts; an attempt in which
+// shots were fired tells of a shooting.
+func TestRecalledAndAttemptedViolence(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		reported   bool
+	}{
+		{"ar", "وزار الوزير المدينة أمس بعد الاعتداء الذي وقع الأسبوع الماضي قرب السوق.", false},
+		{"en", "The minister visited the town on Tuesday, days after the bombing near the market.", false},
+		{"ar", "وفر عشرات السجناء من السجن فجر اليوم بعد قصف مدفعي استهدف محيطه.", true},
+	} {
+		got := factualAt(code(t, tt.lang, tt.text), "ASSAULT", 0.7) != nil
+		if got != tt.reported {
+			t.Errorf("%q: reported violence = %v, want %v", tt.text, got, tt.reported)
+		}
+	}
+	r := code(t, "ar", "وقد نفذت عملية الاغتيال ظهر أمس قرب الجامعة في وسط المدينة.")
+	if e := find(r, "killing"); e == nil || e.Modality != event.Asserted {
+		t.Errorf("قد + past verb: want an asserted killing, got %+v", r.Events)
+	}
+	r = code(t, "ar", "وأطلق مسلحون النار على رئيس البلدية أمس أمام منزله في محاولة اغتيال فاشلة.")
+	if len(r.Events) == 0 || r.Events[0].Modality != event.Asserted {
+		t.Errorf("an attempt with shots fired: want an asserted event, got %+v", r.Events)
+	}
+}
