@@ -178,6 +178,7 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 		res.Events = merged // else the empty list: "events": [], never null
 	}
 	inheritPlaces(res.Events)
+	territoryOutcome(res.Events)
 	for i := range res.Events {
 		res.Events[i].ID = fmt.Sprintf("%s#e%d", doc.ID, i+1)
 	}

@@ -126,3 +126,48 @@ func appendActors(dst, src []event.Actor) []event.Actor {
 	}
 	return dst
 }
+
+// territoryReach is how far, in bytes, a change of territory told in a
+// report reaches to the fighting told around it.
+const territoryReach = 800
+
+// territoryOutcome gives the armed clashes told near a factual capture of
+// territory (and the captures by an unnamed side near one by the state)
+// the capture's ACLED sub-event: "clashes in the district …
+// the army took control of it" is one battle that regained territory, as
+// ACLED codes it, not a clash without change of territory.
+func territoryOutcome(evs []event.Event) {
+	for i := range evs {
+		s := &evs[i]
+		if s.Type != "seizure" || !factualEvent(s) || s.ACLED == nil || s.ACLED.EventType != "Battles" || s.Trigger == nil {
+			continue
+		}
+		sub := s.ACLED.SubEventType
+		if sub != "Government regains territory" && sub != "Non-state actor overtakes territory" {
+			continue
+		}
+		for j := range evs {
+			e := &evs[j]
+			if j == i || !factualEvent(e) || e.ACLED == nil || e.ACLED.EventType != "Battles" || e.Trigger == nil {
+				continue
+			}
+			// a clash, or a capture whose taker the sentence does not name as
+			// the state, near a capture by the state
+			other := e.ACLED.SubEventType == "Non-state actor overtakes territory" && e.Type == "seizure" &&
+				sub == "Government regains territory" && !hasRole(e.Actors, "actor")
+			if e.ACLED.SubEventType != "Armed clash" && !other {
+				continue
+			}
+			if d := e.Trigger.Start - s.Trigger.Start; d > territoryReach || -d > territoryReach {
+				continue
+			}
+			a := *e.ACLED
+			a.SubEventType = sub
+			e.ACLED = &a
+		}
+	}
+}
+
+func factualEvent(e *event.Event) bool {
+	return e.Modality == event.Asserted || e.Modality == event.Claimed
+}

@@ -272,7 +272,16 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 			break
 		}
 	}
+	if d.recalledAfter(dr) {
+		c -= 0.25 // بعد الاعتداء الذي وقع، منذ اغتيال، following the attack: the time of the news, not the news
+	}
+	if d.sentenceCue(si, "background", "sentence") {
+		c -= 0.25 // المتهمين بقتل، التحقيقات في الهجوم، on trial for the killing: the matter of a case
+	}
 	for _, cu := range d.cues[si] {
+		if cu.Entry.Attrs["scope"] == "sentence" {
+			continue
+		}
 		if cu.Entry.Class == "background" && cu.Last <= t.First && t.First-cu.Last <= 2 {
 			c -= 0.3 // على خلفية مقتل، the investigation into the attack: recalled, not reported
 			break
@@ -376,15 +385,27 @@ var units = func() map[string]bool {
 	return m
 }()
 
-// measure reports whether a number measures rather than counts: a unit
-// follows it (40 كلم جنوب بغداد، 27 سنة، 15 minutes), or it is a bare year.
+// things are nouns that make a number count animals, vehicles or
+// buildings, never people: "stealing 11 goats" is no toll of the killing
+// told next to it.
+var things = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`goats goat sheep cattle cows cow camels camel donkeys livestock heads chickens
+		vehicles vehicle cars car trucks truck buses houses homes huts shops buildings tents boats
+		رأس ماشية أغنام أبقار بقرة جمال جملا سيارات سيارة مركبات آليات شاحنات حافلات منازل منزلا بيوت محلات مبان مباني خيام قوارب`) {
+		m[arabic.Key(w)] = true
+	}
+	return m
+}()
+
+// measure reports whether a number measures rather than counts people: a
+// unit follows it (40 كلم جنوب بغداد، 27 سنة، 15 minutes), it counts
+// things (11 goats, 5 سيارات), or it is a bare year.
 func measure(q quantity.Quantity) bool {
 	if q.Noun != nil && q.NounText != "" {
 		w, _, _ := strings.Cut(q.NounText, " ")
-		if units[arabic.Key(w)] {
-			return true
-		}
-		return false
+		k := arabic.Key(w)
+		return units[k] || things[k]
 	}
 	return q.Value >= 1900 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !q.Approx
 }
@@ -393,24 +414,54 @@ func measure(q quantity.Quantity) bool {
 // protest itself (تظاهر، اندلعت مظاهرات، خرج المتظاهرون) says it happened;
 // protesters named doing something else, or what they chanted and carried
 // (رفع المتظاهرون لافتات), describe one already told, so participant words
-// alone weigh less; several protest words together weigh more.
+// alone weigh less; several protest words together weigh more. A verb
+// that names protesting in general (حق التظاهر، دعا للتظاهر), describes
+// protesters in a relative clause (المتظاهرين الذين تجمعوا) or tells what
+// they do habitually (يتظاهرون) is no word for this protest.
 func (d *docState) adjustProtest(dr *draft, c float64) float64 {
 	occurrence := 0
 	for _, t := range dr.triggers {
 		if t.Entry.Class != "protest" && t.Entry.Class != "riot" {
 			continue
 		}
-		if t.Entry.Attrs["role"] != "participant" && t.Entry.Attrs["weak"] != "true" {
+		if t.Entry.Attrs["role"] != "participant" && t.Entry.Attrs["weak"] != "true" && !d.describedProtest(t) {
 			occurrence++
 		}
 	}
 	switch {
 	case occurrence == 0:
 		c -= 0.2
+		if d.lang == "ar" && !d.participantSubject(dr) {
+			c -= 0.15 // تفريق المتظاهرين، عدد المتظاهرين، مواجهات مع المتظاهرين: others act on them
+		}
 	case occurrence >= 2 || len(dr.triggers) >= 3:
 		c += 0.1
 	}
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+// participantSubject reports whether one of an Arabic protest draft's
+// participant words is the subject of its clause: in the nominative
+// (المتظاهرون، محتجون) or counted by a number or vague amount (آلاف
+// المتظاهرين، 300 متظاهر). The oblique plural alone (المتظاهرين) is most
+// often the object of what others did to them or a genitive (تفريق
+// المتظاهرين، عدد المتظاهرين).
+func (d *docState) participantSubject(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["role"] != "participant" || t.Entry.Attrs["pos"] != "noun" {
+			continue
+		}
+		k := d.a.Tokens[t.Last-1].Key
+		if !strings.HasSuffix(k, "ين") {
+			return true // متظاهر، المتظاهرون
+		}
+		for _, q := range d.numbers[d.sentOf(t.First)] {
+			if q.LastToken <= t.First && t.First-q.LastToken <= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterPassive are the words that may follow an English casualty verb that
@@ -674,6 +725,9 @@ func imperfect(t lexicon.Match) bool {
 		return false
 	}
 	p := t.Entry.Pattern
+	if strings.HasSuffix(p, "وا") {
+		return false // تجمعوا، تظاهروا: the past plural of a verb that starts with ت
+	}
 	return strings.HasPrefix(p, "ي") || (strings.HasPrefix(p, "ت") && !strings.HasPrefix(p, "تم") && utf8.RuneCountInString(p) > 3)
 }
 
@@ -770,4 +824,177 @@ func (d *docState) passiveSubject(dr *draft, c *event.Count) bool {
 		}
 	}
 	return false
+}
+
+// beAux are the English auxiliaries of a passive verb group.
+var beAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true}
+
+// englishPassiveRole gives the role of an English actor next to a passive
+// use of a trigger: the agent after "by" acts ("a bus was attacked by
+// gunmen", "seized by smugglers"); the subject before "was/were + verb" is
+// the target ("six police officers were taken hostage"). It reports false
+// when the trigger is not passive or the actor is in neither place.
+func (d *docState) englishPassiveRole(am lexicon.Match, t lexicon.Match) (string, bool) {
+	if !d.passiveVerbAt(t) {
+		return "", false
+	}
+	if am.First >= t.Last {
+		// the agent: "by" a few words before the actor, nothing but words between
+		for i := am.First - 1; i >= t.Last && i >= am.First-4; i-- {
+			tk := &d.a.Tokens[i]
+			if tk.Key == "by" {
+				return "actor", true
+			}
+			if tk.Kind != text.Word {
+				break
+			}
+		}
+		return "", false
+	}
+	// the subject: no punctuation or clause word between it and the verb
+	for i := am.Last; i < t.First; i++ {
+		tk := &d.a.Tokens[i]
+		if tk.Kind == text.Punct || clauseBarriers[tk.Key] || tk.Key == "and" {
+			return "", false
+		}
+	}
+	return "target", true
+}
+
+// passiveVerbAt reports whether an English trigger is a past participle
+// after a form of "be" (was attacked, were reportedly seized, have been
+// abducted): one adverb may stand between.
+func (d *docState) passiveVerbAt(t lexicon.Match) bool {
+	if t.First == 0 {
+		return false // (a word like "shot" is listed as a noun too: what counts is what precedes it)
+	}
+	if beAux[d.a.Tokens[t.First].Key] {
+		return true // the pattern itself starts with the auxiliary
+	}
+	for i := t.First - 1; i >= 0 && i >= t.First-2; i-- {
+		k := d.a.Tokens[i].Key
+		if beAux[k] {
+			return true
+		}
+		if !strings.HasSuffix(k, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// armedSides counts the armed sides among the actors of an event: state
+// forces (army, police) are one side however many of their units are named;
+// each armed group is a side of its own.
+func armedSides(as []event.Actor) int {
+	state := false
+	groups := map[string]bool{}
+	for _, a := range as {
+		if a.Role != "actor" {
+			continue
+		}
+		switch a.Kind {
+		case "military":
+			state = true
+		case "armed_group":
+			groups[a.Code] = true
+		}
+	}
+	n := len(groups)
+	if state {
+		n++
+	}
+	return n
+}
+
+// hasActorCode reports whether one of as has the given actor id.
+func hasActorCode(as []event.Actor, code string) bool {
+	for _, a := range as {
+		if a.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// describedProtest reports whether an Arabic protest verb is used other
+// than to report a protest: its verbal noun with the article or ل (التظاهر،
+// للتظاهر), after a relative pronoun (الذين تجمعوا), or in the imperfect
+// (يتظاهرون، يحتجون).
+func (d *docState) describedProtest(t lexicon.Match) bool {
+	if d.lang != "ar" || t.Entry.Attrs["pos"] != "verb" {
+		return false
+	}
+	if strings.HasSuffix(d.a.Tokens[t.Last-1].Key, "ات") {
+		return false // التظاهرات: the plural noun, matched through its stem
+	}
+	if d.masdar(t) || imperfectForm(t.Entry.Pattern) {
+		return true
+	}
+	return t.First > 0 && relativePronouns[d.a.Tokens[t.First-1].Key]
+}
+
+// imperfectForm reports whether an Arabic verb pattern is surely in the
+// imperfect: يـ, or تتـ and تـ…ون (تتظاهر، يحتجون، تعتصمون). A ت-initial
+// verb alone is most often the past of forms V and VI (تظاهر، تجمع).
+func imperfectForm(p string) bool {
+	if strings.Contains(p, " ") {
+		return false
+	}
+	return strings.HasPrefix(p, "ي") || strings.HasPrefix(p, "تت") || (strings.HasPrefix(p, "ت") && strings.HasSuffix(p, "ون"))
+}
+
+// sentenceCue reports whether a cue of the class with the given scope
+// attribute is in clause si or another clause of its sentence.
+func (d *docState) sentenceCue(si int, class, scope string) bool {
+	has := func(ci int) bool {
+		for _, c := range d.cues[ci] {
+			if c.Entry.Class == class && c.Entry.Attrs["scope"] == scope {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := si; ci >= 0; ci = d.prevClause(ci) {
+		if has(ci) {
+			return true
+		}
+	}
+	for ci := si + 1; ci < len(d.parent) && d.parent[ci] == d.parent[si]; ci++ {
+		if has(ci) {
+			return true
+		}
+	}
+	return false
+}
+
+// recallWords place the news after an earlier event: بعد، إثر، عقب، منذ,
+// after, since, following.
+var recallWords = keySet("بعد", "وبعد", "اثر", "إثر", "عقب", "منذ", "after", "since", "following")
+
+// recalledAfter reports whether a violent draft's trigger is a definite
+// noun right after a recall word (بعد الاعتداء، منذ الاغتيال، after the
+// bombing: an event the reader knows) and no
+// casualty word of the draft comes before it: the event dates the news
+// rather than being it ("قتل 5 بعد هجوم" keeps its killing).
+func (d *docState) recalledAfter(dr *draft) bool {
+	t := dr.trig
+	if t.Entry.Attrs["pos"] != "noun" && !d.masdar(t) {
+		return false
+	}
+	switch {
+	case d.lang == "ar":
+		// definite: a known event (بعد الاعتداء); بعد قصف مدفعي تركي tells a new one
+		if t.First == 0 || !recallWords[d.a.Tokens[t.First-1].Key] || !d.definiteSpan(t) {
+			return false
+		}
+	case t.First < 2 || d.a.Tokens[t.First-1].Key != "the" || !recallWords[d.a.Tokens[t.First-2].Key]:
+		return false // after the attack, not after an attack
+	}
+	for _, o := range dr.triggers {
+		if isCasualty(o) && o.First < t.First {
+			return false
+		}
+	}
+	return true
 }

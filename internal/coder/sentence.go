@@ -460,7 +460,7 @@ func (d *docState) codeSentence(si int) {
 			// the lead sentence tells the news the rest of the report explains
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
 		}
-		if d.framed(si, dr.trig) {
+		if d.framed(si, dr.trig) && !d.unframedAct(si, dr) {
 			ev.Modality = event.Hypothetical
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
@@ -710,6 +710,11 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 	after := am.First >= t.Last
 	passive := t.Entry.Attrs["passive"] == "true"
 	verb := t.Entry.Attrs["pos"] == "verb"
+	if d.lang == "en" && kind != "civilian" && dr.typ != "escape" && dr.typ != "displacement" {
+		if r, ok := d.englishPassiveRole(am, t); ok {
+			return d.actorAs(am, r)
+		}
+	}
 	switch {
 	case kind == "civilian":
 		role = "victim"
@@ -924,6 +929,28 @@ func (d *docState) framed(si int, t lexicon.Match) bool {
 	return false
 }
 
+// unframedAct reports whether a draft holds, besides its framed trigger,
+// a verb for a violent act that no frame governs: "an assassination
+// attempt in which gunmen opened fire on the president" tells of a
+// shooting that happened.
+func (d *docState) unframedAct(si int, dr *draft) bool {
+	if dr.typ == "riot" || dr.typ == "protest" {
+		return false
+	}
+	for _, t := range dr.triggers {
+		if t.First == dr.trig.First || isCasualty(t) || t.Entry.Attrs["pos"] != "verb" && t.Entry.Attrs["pos"] != "phrase" {
+			continue
+		}
+		if cod, ok := d.c.tax.Lookup(t.Entry.Class); !ok || !cod.Violent {
+			continue
+		}
+		if !d.framed(si, t) && !d.masdar(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // emphaticQad reports whether a cue is قد before a past-tense verb
 // (قد أسفرت "has resulted"), which asserts, unlike قد before a present-tense
 // verb (قد يبلغ "may reach").
@@ -938,6 +965,9 @@ func (d *docState) emphaticQad(c lexicon.Match) bool {
 		return true // لقد goes only with the perfect: لقد نقلت = has indeed moved
 	}
 	next := d.a.Tokens[c.Last].Key
+	if strings.HasSuffix(next, "وا") || (strings.HasSuffix(next, "ت") && !strings.HasPrefix(next, "ي")) {
+		return true // قد نفذت، وقد تعرضت، قد نقلوا: a past verb that starts like an imperfect
+	}
 	return !strings.HasPrefix(next, "ي") && !strings.HasPrefix(next, "ت") && !strings.HasPrefix(next, "ن")
 }
 
@@ -1009,7 +1039,7 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	}
 	a := cod.ACLED
 	var civilianTarget, armedTarget, stateActor bool
-	armedActors := 0
+	armedActors := armedSides(ev.Actors)
 	for _, ac := range ev.Actors {
 		armed := ac.Kind == "military" || ac.Kind == "armed_group"
 		switch ac.Role {
@@ -1020,16 +1050,13 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 				civilianTarget = true
 			}
 		case "actor":
-			if armed {
-				armedActors++
-			}
 			if ac.Kind == "military" || ac.Kind == "state" || ac.Kind == "government" {
 				stateActor = true
 			}
 		}
 	}
-	if dr.typ == "killing" && !isCasualty(dr.trig) {
-		armedTarget = false // an assassination or execution of one officer is not a battle
+	if dr.typ == "killing" && !isCasualty(dr.trig) && !hasActorCode(ev.Actors, "actor:military-post") {
+		armedTarget = false // an assassination or execution of one officer is not a battle (one on duty at a post is)
 	}
 	switch {
 	case armedTarget && cod.ACLEDArmed != nil:

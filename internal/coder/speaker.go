@@ -55,7 +55,7 @@ func (d *docState) speakers(si int) []speaker {
 	var out []speaker
 	s := d.a.Sentences[si]
 	for _, c := range d.cues[si] {
-		if !speechCue(c.Entry.Class) {
+		if !speechCue(c.Entry.Class) || d.impersonalReport(c) {
 			continue
 		}
 		sp, ok := d.speakerFor(si, s, c)
@@ -191,4 +191,15 @@ func governing(speakers []speaker, t lexicon.Match) []speaker {
 		return nil
 	}
 	return speakers[best : best+1]
+}
+
+// impersonalReport reports whether an English reporting verb is in the
+// passive ("the army is reported to have taken the town", "five men were
+// reported killed"): no one is named as saying it, and the noun before it
+// is the subject of the news, not its source.
+func (d *docState) impersonalReport(c lexicon.Match) bool {
+	if d.lang != "en" || c.Entry.Class != "attribution" || c.First == 0 {
+		return false
+	}
+	return beAux[d.a.Tokens[c.First-1].Key]
 }

@@ -103,7 +103,7 @@ func ACLED(c Coder, sharedDir string, limit int) (*Report, error) {
 		wantF, _ := strconv.Atoi(strings.TrimSpace(rec[col["fatalities"]]))
 		gotF := 0
 		if main != nil {
-			gotF = killed(main)
+			gotF = acledFatalities(main)
 		}
 		fat.Total++
 		if gotF == wantF {
@@ -152,6 +152,36 @@ func killed(e *event.Event) int {
 		}
 	}
 	return int(math.Round(n))
+}
+
+// acledPluralUnknown is what ACLED records for a plural number of dead
+// that no figure fixes ("killing several", "an unknown number"): 10, as the
+// gold notes show (several, unknown number, many → 10). marsad's own count
+// of "several" stays 3 (three to nine); only the ACLED score maps it.
+const acledPluralUnknown = 10
+
+// acledFatalities is an event's killed count as ACLED would code it: the
+// sum of its killed counts, a vague few-word count (several, a few: no
+// digits, below ten, with an upper bound) taken as ACLED's plural unknown.
+func acledFatalities(e *event.Event) int {
+	n := 0.0
+	for _, c := range e.Counts {
+		if c.What != "killed" {
+			continue
+		}
+		v := c.Value
+		if pluralUnknown(c) {
+			v = acledPluralUnknown
+		}
+		n += v
+	}
+	return int(math.Round(n))
+}
+
+// pluralUnknown reports whether a count is a vague few-word amount
+// (several, a few, بضعة، عدة) rather than a figure.
+func pluralUnknown(c event.Count) bool {
+	return c.Approx && c.Value < acledPluralUnknown && c.Max != nil && !strings.ContainsAny(c.Text, "0123456789٠١٢٣٤٥٦٧٨٩")
 }
 
 func eventsSummary(evs []event.Event) string {

@@ -85,3 +85,25 @@ func TestGSRMissingData(t *testing.T) {
 		t.Errorf("want a not-exist error, got %v", err)
 	}
 }
+
+func TestACLEDFatalities(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name   string
+		counts []event.Count
+		want   int
+	}{
+		{"figure", []event.Count{{What: "killed", Value: 4, Text: "4 soldiers"}}, 4},
+		{"several is ACLED's plural unknown", []event.Count{{What: "killed", Value: 3, Min: f(3), Max: f(9), Approx: true, Text: "several herders"}}, 10},
+		{"about five stays five", []event.Count{{What: "killed", Value: 5, Approx: true, Text: "about 5"}}, 5},
+		{"dozens keeps its value", []event.Count{{What: "killed", Value: 12, Min: f(12), Approx: true, Text: "dozens of people"}}, 12},
+		{"wounded are not dead", []event.Count{{What: "injured", Value: 3, Min: f(3), Max: f(9), Approx: true, Text: "several"}}, 0},
+		{"sum", []event.Count{{What: "killed", Value: 2, Text: "two"}, {What: "killed", Value: 1, Text: "a policeman"}}, 3},
+	}
+	for _, tt := range tests {
+		e := event.Event{Counts: tt.counts}
+		if got := acledFatalities(&e); got != tt.want {
+			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func rekey[V any](m map[string]V) {
 // the name. It reads one- and two-word Arabic names (with a conjunction or
 // preposition clitic: وأكتوبر، بتشرين الأول), English names and capitalised
 // abbreviations (Oct. 17), and a name followed by its alternative in the other
-// series, as in يوليو/ تموز or أكتوبر/تشرين الأول. Ambiguous reports whether
+// series, as in يوليو/ تموز, أكتوبر/تشرين الأول or يوليو (تموز). Ambiguous reports whether
 // the name is also a common word.
 func Month(toks []text.Token, i int) (m time.Month, next int, ambiguous, ok bool) {
 	m, next, ambiguous, ok = month1(toks, i)
@@ -115,7 +115,28 @@ func Month(toks []text.Token, i int) (m time.Month, next int, ambiguous, ok bool
 			ambiguous = false
 		}
 	}
+	// "يوليو (تموز)": the other series' name as a gloss in brackets; the
+	// year, when written, follows the closing bracket.
+	if n2, ok2 := bracketedMonth(toks, next); ok2 {
+		next = n2
+		ambiguous = false
+	}
 	return m, next, ambiguous, true
+}
+
+// bracketedMonth reports whether toks[i:] is a month name in round
+// brackets, and the index after the closing bracket. The gloss may name
+// another month than the one before it (a slip of the writer's); it is
+// still a gloss, not a date of its own.
+func bracketedMonth(toks []text.Token, i int) (int, bool) {
+	if i+2 >= len(toks) || toks[i].Text != "(" {
+		return i, false
+	}
+	_, n, _, ok := month1(toks, i+1)
+	if !ok || n >= len(toks) || toks[n].Text != ")" {
+		return i, false
+	}
+	return n + 1, true
 }
 
 func month1(toks []text.Token, i int) (time.Month, int, bool, bool) {
