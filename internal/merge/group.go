@@ -136,51 +136,123 @@ type Finder interface {
 	Candidates(ctx context.Context, m *Mention) ([]Mention, error)
 	// EventMentions returns all stored mentions of a merged event.
 	EventMentions(ctx context.Context, eventID string) ([]Mention, error)
+	// ComponentMentions returns all stored mentions labelled component.
+	ComponentMentions(ctx context.Context, component string) ([]Mention, error)
+}
+
+// A Component is what Closure found: a union of connected components of the
+// compatibility graph.
+type Component struct {
+	// Mentions are the new mentions and every stored mention reachable
+	// from them or from the removed ones, in id order.
+	Mentions []Mention
+	// Events are the ids of the stored events among them, sorted.
+	Events []string
+	// Labels are the stored component labels among them, the label with
+	// the most members first (the one to keep: the fewest rows relabelled),
+	// then in label order.
+	Labels []string
 }
 
 // Closure returns the connected component(s) of the compatibility graph
 // that contain the new mentions or that the removed mentions (of an
 // earlier version of a document, already deleted from the store, so that
-// Finder never returns them) touched:
-// the new mentions plus every stored mention reachable from them, and
-// every mention of each stored event reached. It returns the set in id
-// order and the ids of the stored events it contains.
-func Closure(ctx context.Context, f Finder, added, removed []Mention) ([]Mention, []string, error) {
+// Finder never returns them) touched: the new mentions plus every stored
+// mention reachable from them, and every mention of each stored event
+// reached.
+//
+// Stored mentions carry the label of the component they were merged in
+// (Mention.Component), and every label is closed: no stored mention outside
+// it is compatible with one inside. So a labelled mention brings its whole
+// component, read by label, and only the new mentions are probed for
+// candidates; mentions stored without a label (by an older version) are
+// walked one by one as before. The store then gives the whole set one
+// label. A label may outlive a split (a removed document that joined two
+// parts): it is then a union of components, which groups the same.
+func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component, error) {
 	seen := map[string]bool{}
 	events := map[string]bool{}
-	var set, pending []Mention
-	add := func(m Mention) {
+	labels := map[string]int{}
+	var set, pending, probes []Mention
+	add := func(m Mention) bool {
 		if seen[m.ID] {
-			return
+			return false
 		}
 		seen[m.ID] = true
 		set = append(set, m)
-		pending = append(pending, m)
-	}
-	probes := slices.Clone(removed)
-	for _, m := range added {
-		add(m)
-	}
-	// What is left of the events the removed mentions were part of.
-	for _, m := range removed {
 		if m.EventID != "" {
-			pending = append(pending, Mention{ID: m.ID, EventID: m.EventID})
+			events[m.EventID] = true
+		}
+		if m.Component != "" {
+			labels[m.Component]++
+		}
+		return true
+	}
+	// join adds a stored mention: its whole labelled component, or for an
+	// unlabelled one the mention itself, to be walked.
+	join := func(m Mention) error {
+		if m.Component == "" {
+			if add(m) {
+				pending = append(pending, m)
+			}
+			return nil
+		}
+		if labels[m.Component] > 0 {
+			return nil
+		}
+		ms, err := f.ComponentMentions(ctx, m.Component)
+		if err != nil {
+			return fmt.Errorf("mentions of component %s: %w", m.Component, err)
+		}
+		for _, x := range ms {
+			add(x)
+		}
+		if labels[m.Component] == 0 { // an empty component: count it anyway
+			labels[m.Component] = 1
+		}
+		return nil
+	}
+	for _, m := range added {
+		if add(m) {
+			probes = append(probes, m)
 		}
 	}
+	// What is left of the components the removed mentions were part of.
+	for _, m := range removed {
+		if m.EventID != "" { // its event changes, or goes
+			events[m.EventID] = true
+		}
+		switch {
+		case m.Component != "":
+			if err := join(Mention{ID: m.ID, Component: m.Component}); err != nil {
+				return Component{}, err
+			}
+		default:
+			// Unlabelled: what it touched, and its event.
+			probes = append(probes, m)
+			if m.EventID != "" {
+				pending = append(pending, Mention{ID: m.ID, EventID: m.EventID})
+			}
+		}
+	}
+	walked := map[string]bool{}
 	for len(probes)+len(pending) > 0 {
-		// Whole events join: a stored event is rewritten as a unit.
+		// Unlabelled events join whole: a stored event is rewritten as a
+		// unit.
 		for i := 0; i < len(pending); i++ {
 			id := pending[i].EventID
-			if id == "" || events[id] {
+			if id == "" || walked[id] {
 				continue
 			}
-			events[id] = true
+			walked[id] = true
 			ms, err := f.EventMentions(ctx, id)
 			if err != nil {
-				return nil, nil, fmt.Errorf("mentions of event %s: %w", id, err)
+				return Component{}, fmt.Errorf("mentions of event %s: %w", id, err)
 			}
 			for _, m := range ms {
-				add(m)
+				if err := join(m); err != nil {
+					return Component{}, err
+				}
 			}
 		}
 		for _, m := range pending {
@@ -193,21 +265,34 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) ([]Mention
 			p := &probes[i]
 			cands, err := f.Candidates(ctx, p)
 			if err != nil {
-				return nil, nil, fmt.Errorf("candidates of %s: %w", p.ID, err)
+				return Component{}, fmt.Errorf("candidates of %s: %w", p.ID, err)
 			}
 			for j := range cands {
-				if !seen[cands[j].ID] && Compatible(p, &cands[j]) {
-					add(cands[j])
+				c := &cands[j]
+				if seen[c.ID] || (c.Component != "" && labels[c.Component] > 0) || !Compatible(p, c) {
+					continue
+				}
+				if err := join(*c); err != nil {
+					return Component{}, err
 				}
 			}
 		}
 		probes = nil
 	}
 	slices.SortFunc(set, func(a, b Mention) int { return cmp.Compare(a.ID, b.ID) })
-	ids := make([]string, 0, len(events))
+	out := Component{Mentions: set}
 	for id := range events {
-		ids = append(ids, id)
+		out.Events = append(out.Events, id)
 	}
-	slices.Sort(ids)
-	return set, ids, nil
+	slices.Sort(out.Events)
+	for l := range labels {
+		out.Labels = append(out.Labels, l)
+	}
+	slices.SortFunc(out.Labels, func(a, b string) int {
+		if c := cmp.Compare(labels[b], labels[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return out, nil
 }

@@ -23,6 +23,10 @@ type Mention struct {
 	// EventID is the merged event the mention belongs to in the store
 	// ("" for a new mention).
 	EventID string
+	// Component is the label of the stored component of the
+	// compatibility graph the mention is in ("" for a new mention, or one
+	// stored before stores kept labels); see Closure.
+	Component string
 
 	// iv memoises Interval for the date and precision it was computed
 	// from (merging compares each mention's dates many times).

@@ -18,6 +18,10 @@ import (
 type memStore struct {
 	ms   map[string]Mention
 	docs map[string]store.Document
+	// unlabelled stores mentions without component labels, as stores
+	// written before labels did.
+	unlabelled bool
+	nlabels    int
 }
 
 func newMem() *memStore {
@@ -28,6 +32,16 @@ func (s *memStore) Candidates(_ context.Context, m *Mention) ([]Mention, error) 
 	var out []Mention
 	for _, x := range s.ms {
 		if Family(x.Event.Type) == Family(m.Event.Type) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
+func (s *memStore) ComponentMentions(_ context.Context, label string) ([]Mention, error) {
+	var out []Mention
+	for _, x := range s.ms {
+		if x.Component == label {
 			out = append(out, x)
 		}
 	}
@@ -55,14 +69,24 @@ func (s *memStore) put(t *testing.T, doc store.Document, res event.Result) []str
 		}
 	}
 	s.docs[doc.ID] = doc
-	set, _, err := Closure(context.Background(), s, Mentions(doc, res), removed)
+	comp, err := Closure(context.Background(), s, Mentions(doc, res), removed)
 	if err != nil {
 		t.Fatal(err)
 	}
+	label := ""
+	switch {
+	case s.unlabelled:
+	case len(comp.Labels) > 0:
+		label = comp.Labels[0]
+	default:
+		s.nlabels++
+		label = fmt.Sprintf("k%d", s.nlabels)
+	}
 	var ids []string
-	for _, c := range Group(set) {
+	for _, c := range Group(comp.Mentions) {
 		ids = append(ids, c.ID)
 		for _, m := range c.Mentions {
+			m.Component = label
 			s.ms[m.ID] = m
 		}
 	}
@@ -327,18 +351,23 @@ func TestOrderDoesNotMatter(t *testing.T) {
 	)
 	var want map[string]string
 	for _, p := range permutations(len(docs)) {
-		s := newMem()
-		for _, i := range p {
-			s.put(t, docs[i], res[i])
-		}
-		got := snapshot(s)
-		if want == nil {
-			want = got
-			t.Logf("%d events", len(want))
-			continue
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("order %v:\n got %v\nwant %v", p, got, want)
+		// Labelled from the start, and a store whose first documents
+		// were merged before stores kept component labels.
+		for _, unlabelled := range []int{0, 2, len(docs)} {
+			s := newMem()
+			for k, i := range p {
+				s.unlabelled = k < unlabelled
+				s.put(t, docs[i], res[i])
+			}
+			got := snapshot(s)
+			if want == nil {
+				want = got
+				t.Logf("%d events", len(want))
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("order %v, first %d unlabelled:\n got %v\nwant %v", p, unlabelled, got, want)
+			}
 		}
 	}
 	if len(want) != 4 {

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -301,7 +302,7 @@ type finder struct {
 	cache map[string]merge.Mention
 }
 
-const mentionCols = `m.id, m.document_id, m.idx, m.event_id, %s, d.outlet, d.dup_group, d.pub_day`
+const mentionCols = `m.id, m.document_id, m.idx, m.event_id, m.component, %s, d.outlet, d.dup_group, d.pub_day`
 
 // scanMentions reads mentions with their full events (full) or with only
 // what merging compares (merge.Key, from the mkey column; mentions stored
@@ -326,12 +327,13 @@ func (s *Store) scanMentionsCached(ctx context.Context, q Querier, full bool, ca
 	for rows.Next() {
 		var m merge.Mention
 		var idx int64
-		var outlet, group, pub sql.NullString
+		var outlet, group, pub, comp sql.NullString
 		var data []byte
-		if err := rows.Scan(&m.ID, &m.DocID, &idx, &m.EventID, &data, &outlet, &group, &pub); err != nil {
+		if err := rows.Scan(&m.ID, &m.DocID, &idx, &m.EventID, &comp, &data, &outlet, &group, &pub); err != nil {
 			return nil, err
 		}
-		if c, ok := cache[m.ID]; ok && c.EventID == m.EventID {
+		m.Component = comp.String
+		if c, ok := cache[m.ID]; ok && c.EventID == m.EventID && c.Component == m.Component {
 			out = append(out, c)
 			continue
 		}
@@ -435,6 +437,10 @@ func (f finder) EventMentions(ctx context.Context, id string) ([]merge.Mention, 
 	return f.s.scanMentionsCached(ctx, f.tx, false, f.cache, `WHERE m.event_id = ?`, id)
 }
 
+func (f finder) ComponentMentions(ctx context.Context, label string) ([]merge.Mention, error) {
+	return f.s.scanMentionsCached(ctx, f.tx, false, f.cache, `WHERE m.component = ?`, label)
+}
+
 // fullEvents replaces the merge keys of the stored mentions of changed
 // clusters with their full events, which Build needs.
 func (s *Store) fullEvents(ctx context.Context, tx Querier, clusters []merge.Cluster, isNew map[string]bool) error {
@@ -491,7 +497,12 @@ func (s *Store) fullEvents(ctx context.Context, tx Querier, clusters []merge.Clu
 // merge re-groups the component(s) the new and removed mentions touch and
 // writes back the events whose membership changed.
 func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, removed []merge.Mention, t *tally) (written, gone []string, err error) {
-	set, oldIDs, err := merge.Closure(ctx, finder{s, tx, docID, map[string]merge.Mention{}}, added, removed)
+	comp, err := merge.Closure(ctx, finder{s, tx, docID, map[string]merge.Mention{}}, added, removed)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, oldIDs := comp.Mentions, comp.Events
+	label, err := s.relabel(ctx, tx, comp)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -552,6 +563,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		for _, m := range c.Mentions {
 			switch {
 			case isNew[m.ID]:
+				m.Component = label
 				if err := s.insertMention(ctx, tx, m); err != nil {
 					return nil, nil, err
 				}
@@ -570,6 +582,35 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 	}
 	slices.Sort(written)
 	return written, gone, nil
+}
+
+// relabel gives every stored mention of a component found by Closure one
+// label: the label of its largest stored part, whose rows stay as they are
+// (union by size), or a new one. It returns the label.
+func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component) (string, error) {
+	var label string
+	if len(comp.Labels) > 0 {
+		label = comp.Labels[0]
+	} else {
+		var b [12]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return "", fmt.Errorf("component label: %w", err)
+		}
+		label = "k" + hex.EncodeToString(b[:])
+	}
+	for _, l := range comp.Labels[min(1, len(comp.Labels)):] {
+		if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE component = ?`), label, l); err != nil {
+			return "", fmt.Errorf("relabel component %s: %w", l, err)
+		}
+	}
+	for _, m := range comp.Mentions {
+		if m.Component == "" && m.DocID != "" && m.EventID != "" { // stored, unlabelled
+			if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE id = ?`), label, m.ID); err != nil {
+				return "", fmt.Errorf("label mention %s: %w", m.ID, err)
+			}
+		}
+	}
+	return label, nil
 }
 
 func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string, t *tally) error {
@@ -625,11 +666,11 @@ func (s *Store) insertMention(ctx context.Context, tx Querier, m merge.Mention) 
 	}
 	if err := tx.Exec(ctx, s.d.q(`INSERT INTO mentions
 		(id, document_id, idx, event_id, family, type, day_lo, day_hi, loose, place_key, modality, data,
-		 mkey, pname, lat, lon, site)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		 mkey, pname, lat, lon, site, component)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		m.ID, m.DocID, int64(m.Index), m.EventID, merge.Family(m.Event.Type), m.Event.Type, lo, hi,
 		boolInt(m.Loose()), nullStr(pk), mod, string(data),
-		string(key), pname, lat, lon, boolInt(merge.Site(m.Event.Location))); err != nil {
+		string(key), pname, lat, lon, boolInt(merge.Site(m.Event.Location)), nullStr(m.Component)); err != nil {
 		return fmt.Errorf("insert mention %s: %w", m.ID, err)
 	}
 	return nil
