@@ -148,10 +148,6 @@ type Component struct {
 	Mentions []Mention
 	// Events are the ids of the stored events among them, sorted.
 	Events []string
-	// Labels are the stored component labels among them, the label with
-	// the most members first (the one to keep: the fewest rows relabelled),
-	// then in label order.
-	Labels []string
 }
 
 // Closure returns the connected component(s) of the compatibility graph
@@ -166,9 +162,9 @@ type Component struct {
 // it is compatible with one inside. So a labelled mention brings its whole
 // component, read by label, and only the new mentions are probed for
 // candidates; mentions stored without a label (by an older version) are
-// walked one by one as before. The store then gives the whole set one
-// label. A label may outlive a split (a removed document that joined two
-// parts): it is then a union of components, which groups the same.
+// walked one by one as before. The store then labels the set's components
+// (Labels). A label may outlive a split (a removed document that joined
+// two parts): it is then a union of components, which groups the same.
 func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component, error) {
 	seen := map[string]bool{}
 	events := map[string]bool{}
@@ -285,14 +281,86 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component
 		out.Events = append(out.Events, id)
 	}
 	slices.Sort(out.Events)
-	for l := range labels {
-		out.Labels = append(out.Labels, l)
+	return out, nil
+}
+
+// Labels gives each connected component of the compatibility graph among
+// c's mentions its own label: the stored label most of its members carry
+// (the fewest rows to rewrite; ties to the smaller label), or newLabel()
+// when none is stored or that label went to a larger component of the set.
+// It returns each mention's label by mention id. Labelling whole Closure
+// sets instead would chain unrelated events through the documents that
+// tell them together.
+func Labels(c Component, newLabel func() string) map[string]string {
+	ms := c.Mentions
+	parent := make([]int, len(ms))
+	for i := range parent {
+		parent[i] = i
 	}
-	slices.SortFunc(out.Labels, func(a, b string) int {
-		if c := cmp.Compare(labels[b], labels[a]); c != 0 {
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Mentions of different families are never compatible: compare
+	// within a family only.
+	byFam := map[string][]int{}
+	for i := range ms {
+		f := Family(ms[i].Event.Type)
+		byFam[f] = append(byFam[f], i)
+	}
+	for _, idx := range byFam {
+		for a := 0; a < len(idx); a++ {
+			for b := a + 1; b < len(idx); b++ {
+				i, j := idx[a], idx[b]
+				if ri, rj := find(i), find(j); ri != rj && Compatible(&ms[i], &ms[j]) {
+					parent[ri] = rj
+				}
+			}
+		}
+	}
+	parts := map[int][]int{}
+	for i := range ms {
+		r := find(i)
+		parts[r] = append(parts[r], i)
+	}
+	// Largest components choose first, so a stored label stays with the
+	// most of its members.
+	roots := make([]int, 0, len(parts))
+	for r := range parts {
+		roots = append(roots, r)
+	}
+	slices.SortFunc(roots, func(a, b int) int {
+		if c := cmp.Compare(len(parts[b]), len(parts[a])); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(ms[parts[a][0]].ID, ms[parts[b][0]].ID)
 	})
-	return out, nil
+	taken := map[string]bool{}
+	out := make(map[string]string, len(ms))
+	for _, r := range roots {
+		count := map[string]int{}
+		for _, i := range parts[r] {
+			if l := ms[i].Component; l != "" && !taken[l] {
+				count[l]++
+			}
+		}
+		label := ""
+		for l, n := range count {
+			if label == "" || n > count[label] || (n == count[label] && l < label) {
+				label = l
+			}
+		}
+		if label == "" {
+			label = newLabel()
+		}
+		taken[label] = true
+		for _, i := range parts[r] {
+			out[ms[i].ID] = label
+		}
+	}
+	return out
 }

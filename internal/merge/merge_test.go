@@ -73,20 +73,17 @@ func (s *memStore) put(t *testing.T, doc store.Document, res event.Result) []str
 	if err != nil {
 		t.Fatal(err)
 	}
-	label := ""
-	switch {
-	case s.unlabelled:
-	case len(comp.Labels) > 0:
-		label = comp.Labels[0]
-	default:
+	labels := Labels(comp, func() string {
 		s.nlabels++
-		label = fmt.Sprintf("k%d", s.nlabels)
-	}
+		return fmt.Sprintf("k%d", s.nlabels)
+	})
 	var ids []string
 	for _, c := range Group(comp.Mentions) {
 		ids = append(ids, c.ID)
 		for _, m := range c.Mentions {
-			m.Component = label
+			if !s.unlabelled {
+				m.Component = labels[m.ID]
+			}
 			s.ms[m.ID] = m
 		}
 	}
@@ -519,5 +516,33 @@ func TestUndatedMentionsAnchorToPublication(t *testing.T) {
 		if got := Compatible(&b, &a); got != tt.same {
 			t.Errorf("%s (swapped): Compatible = %v, want %v", tt.name, got, tt.same)
 		}
+	}
+}
+
+// One report of an escape and a protest, and a second report of the
+// escape: the escape's mentions share a label, the protest has its own, so
+// the protest never pulls the escape's reports into its merges.
+func TestLabelsFollowComponentsNotDocuments(t *testing.T) {
+	s := newMem()
+	docs, res := escapeReports()
+	protest := event.Event{Type: "protest", Date: str("2019-10-13"), DatePrecision: "day", Location: tellAbyad}
+	res[0].Events = append(res[0].Events, protest)
+	for i := range docs {
+		s.put(t, docs[i], res[i])
+	}
+	labels := map[string]string{}
+	for _, m := range s.ms {
+		labels[m.Event.Type] = m.Component
+		if m.Component == "" {
+			t.Errorf("%s has no label", m.ID)
+		}
+	}
+	for _, m := range s.ms {
+		if labels[m.Event.Type] != m.Component {
+			t.Errorf("%s (%s) labelled %s, its type's other mentions %s", m.ID, m.Event.Type, m.Component, labels[m.Event.Type])
+		}
+	}
+	if labels["escape"] == labels["protest"] {
+		t.Errorf("escape and protest share label %s", labels["escape"])
 	}
 }

@@ -502,7 +502,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		return nil, nil, err
 	}
 	set, oldIDs := comp.Mentions, comp.Events
-	label, err := s.relabel(ctx, tx, comp)
+	labels, err := s.relabel(ctx, tx, comp)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -563,7 +563,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		for _, m := range c.Mentions {
 			switch {
 			case isNew[m.ID]:
-				m.Component = label
+				m.Component = labels[m.ID]
 				if err := s.insertMention(ctx, tx, m); err != nil {
 					return nil, nil, err
 				}
@@ -584,33 +584,28 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 	return written, gone, nil
 }
 
-// relabel gives every stored mention of a component found by Closure one
-// label: the label of its largest stored part, whose rows stay as they are
-// (union by size), or a new one. It returns the label.
-func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component) (string, error) {
-	var label string
-	if len(comp.Labels) > 0 {
-		label = comp.Labels[0]
-	} else {
+// relabel gives each component found by Closure its label (merge.Labels)
+// and writes the labels that changed. It returns each mention's label.
+func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component) (map[string]string, error) {
+	var err error
+	labels := merge.Labels(comp, func() string {
 		var b [12]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return "", fmt.Errorf("component label: %w", err)
+		if _, e := rand.Read(b[:]); e != nil {
+			err = fmt.Errorf("component label: %w", e)
 		}
-		label = "k" + hex.EncodeToString(b[:])
-	}
-	for _, l := range comp.Labels[min(1, len(comp.Labels)):] {
-		if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE component = ?`), label, l); err != nil {
-			return "", fmt.Errorf("relabel component %s: %w", l, err)
-		}
+		return "k" + hex.EncodeToString(b[:])
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, m := range comp.Mentions {
-		if m.Component == "" && m.DocID != "" && m.EventID != "" { // stored, unlabelled
-			if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE id = ?`), label, m.ID); err != nil {
-				return "", fmt.Errorf("label mention %s: %w", m.ID, err)
+		if l := labels[m.ID]; m.EventID != "" && m.Component != l { // stored, relabelled
+			if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE id = ?`), l, m.ID); err != nil {
+				return nil, fmt.Errorf("label mention %s: %w", m.ID, err)
 			}
 		}
 	}
-	return label, nil
+	return labels, nil
 }
 
 func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string, t *tally) error {
