@@ -35,9 +35,10 @@ import (
 )
 
 // compatible lists type pairs that may describe the same event besides
-// equal types. It is symmetric; Family gives its connected groups.
+// equal types, each pair in sorted order. Family gives its connected
+// groups.
 var compatible = map[[2]string]bool{
-	{"attack", "airstrike"}: true,
+	{"airstrike", "attack"}: true,
 	{"attack", "shelling"}:  true,
 	{"attack", "bombing"}:   true,
 	{"attack", "killing"}:   true,
@@ -61,7 +62,13 @@ func Family(typ string) string {
 
 // TypesCompatible reports whether two event types may describe one event.
 func TypesCompatible(a, b string) bool {
-	return a == b || compatible[[2]string{a, b}] || compatible[[2]string{b, a}]
+	if a == b {
+		return true
+	}
+	if a > b {
+		a, b = b, a
+	}
+	return compatible[[2]string{a, b}]
 }
 
 // typeRank orders types when choosing a merged event's type: the most
@@ -243,13 +250,13 @@ func Compatible(a, b *Mention) bool {
 	if p == placeDifferent {
 		return false
 	}
-	pa, pb := actorKeys(ea, "actor"), actorKeys(eb, "actor")
-	if len(pa) > 0 && len(pb) > 0 && !intersects(pa, pb) {
+	ka, kb := a.keys(), b.keys()
+	if len(ka.actors) > 0 && len(kb.actors) > 0 && !intersects(ka.actors, kb.actors) {
 		return false
 	}
 	sameDoc := a.DocID == b.DocID
 	sameType := ea.Type == eb.Type
-	sharedActor := intersects(actorKeys(ea, ""), actorKeys(eb, ""))
+	sharedActor := intersects(ka.all, kb.all)
 	switch {
 	case d == dateExact && p == placeSame:
 		return true

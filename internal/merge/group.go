@@ -43,8 +43,9 @@ func similarity(a, b *Mention) int {
 	if placeRelation(a.Event.Location, b.Event.Location) == placeSame {
 		s += 3
 	}
-	for k := range actorKeys(&a.Event, "") {
-		if actorKeys(&b.Event, "")[k] {
+	kb := b.keys().all
+	for k := range a.keys().all {
+		if kb[k] {
 			s++
 		}
 	}
@@ -291,40 +292,37 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component
 // It returns each mention's label by mention id. Labelling whole Closure
 // sets instead would chain unrelated events through the documents that
 // tell them together.
-func Labels(c Component, newLabel func() string) map[string]string {
+//
+// clusters are c's mentions as Group grouped them: a cluster is connected,
+// and so is (or was: labels may outlive a split) a stored label, so both
+// join their members without comparing them.
+func Labels(c Component, clusters []Cluster, newLabel func() string) map[string]string {
 	ms := c.Mentions
-	parent := make([]int, len(ms))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	// Mentions of different families are never compatible: compare
-	// within a family only.
-	byFam := map[string][]int{}
+	index := make(map[string]int, len(ms))
 	for i := range ms {
-		f := Family(ms[i].Event.Type)
-		byFam[f] = append(byFam[f], i)
+		index[ms[i].ID] = i
 	}
-	for _, idx := range byFam {
-		for a := 0; a < len(idx); a++ {
-			for b := a + 1; b < len(idx); b++ {
-				i, j := idx[a], idx[b]
-				if ri, rj := find(i), find(j); ri != rj && Compatible(&ms[i], &ms[j]) {
-					parent[ri] = rj
-				}
+	u := newUnion(len(ms))
+	byLabel := map[string]int{}
+	for i := range ms {
+		if l := ms[i].Component; l != "" {
+			if j, ok := byLabel[l]; ok {
+				u.join(i, j)
+			} else {
+				byLabel[l] = i
 			}
 		}
 	}
+	for _, cl := range clusters {
+		first := index[cl.Mentions[0].ID]
+		for _, m := range cl.Mentions[1:] {
+			u.join(first, index[m.ID])
+		}
+	}
+	u.joinCompatible(ms)
 	parts := map[int][]int{}
 	for i := range ms {
-		r := find(i)
+		r := u.find(i)
 		parts[r] = append(parts[r], i)
 	}
 	// Largest components choose first, so a stored label stays with the
@@ -363,4 +361,71 @@ func Labels(c Component, newLabel func() string) map[string]string {
 		}
 	}
 	return out
+}
+
+// union is a union-find forest over indices.
+type union []int
+
+func newUnion(n int) union {
+	u := make(union, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u union) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+func (u union) join(i, j int) {
+	if ri, rj := u.find(i), u.find(j); ri != rj {
+		u[ri] = rj
+	}
+}
+
+// joinCompatible joins every compatible pair of ms not joined yet. Two
+// mentions are compatible only within a family and when their Spans
+// overlap (within a day), so each family is swept in Span order and a
+// mention is compared with those that start before it ends; mentions
+// without a Span are compared with the whole family.
+func (u union) joinCompatible(ms []Mention) {
+	type item struct{ i, lo, hi int }
+	known := map[string][]item{}
+	unknown := map[string][]int{}
+	for i := range ms {
+		f := Family(ms[i].Event.Type)
+		if lo, hi, ok := ms[i].Span(); ok {
+			known[f] = append(known[f], item{i, lo, hi})
+		} else {
+			unknown[f] = append(unknown[f], i)
+		}
+	}
+	try := func(i, j int) {
+		if u.find(i) != u.find(j) && Compatible(&ms[i], &ms[j]) {
+			u.join(i, j)
+		}
+	}
+	for f, items := range known {
+		slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.lo, b.lo) })
+		for a := range items {
+			for b := a + 1; b < len(items) && items[b].lo <= items[a].hi+1; b++ {
+				try(items[a].i, items[b].i)
+			}
+			for _, j := range unknown[f] {
+				try(items[a].i, j)
+			}
+		}
+	}
+	for _, idx := range unknown {
+		for a := range idx {
+			for b := a + 1; b < len(idx); b++ {
+				try(idx[a], idx[b])
+			}
+		}
+	}
 }

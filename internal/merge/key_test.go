@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/marsad-dev/marsad/internal/event"
 )
@@ -85,6 +86,24 @@ func TestCompatibleTypes(t *testing.T) {
 			if got[b] != TypesCompatible(a, b) {
 				t.Errorf("CompatibleTypes(%q) has %q: %v, TypesCompatible: %v", a, b, got[b], TypesCompatible(a, b))
 			}
+		}
+	}
+}
+
+func TestParseDayMatchesTime(t *testing.T) {
+	for _, s := range []string{"1970-01-01", "1969-12-31", "2000-02-29", "1900-03-01", "2019-10-17", "0001-01-01", "9999-12-31", "2024-02-29"} {
+		tm, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := ParseDay(s)
+		if want := Day(tm); !ok || got != want {
+			t.Errorf("ParseDay(%s) = %d, %v; want %d", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"2019-02-29", "2019-13-01", "2019-00-10", "2019-1-01", "", "abcd-ef-gh", "1900-02-29"} {
+		if d, ok := ParseDay(s); ok {
+			t.Errorf("ParseDay(%q) = %d, want failure", s, d)
 		}
 	}
 }

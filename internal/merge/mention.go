@@ -31,6 +31,38 @@ type Mention struct {
 	// iv memoises Interval for the date and precision it was computed
 	// from (merging compares each mention's dates many times).
 	iv *interval
+	// sp memoises Span for an undated mention's publication day.
+	sp *span
+	// ak memoises the actor key sets for the actors they were built from.
+	ak *actorSets
+}
+
+type span struct {
+	published string
+	lo, hi    int
+	ok        bool
+}
+
+// actorSets are a mention's actor keys: of every actor, and of those in
+// the role "actor" (the perpetrators).
+type actorSets struct {
+	from        *event.Actor // the first element of the Actors slice
+	n           int
+	all, actors map[string]bool
+}
+
+// keys returns the mention's actor key sets, built once.
+func (m *Mention) keys() *actorSets {
+	as := m.Event.Actors
+	var first *event.Actor
+	if len(as) > 0 {
+		first = &as[0]
+	}
+	if k := m.ak; k != nil && k.from == first && k.n == len(as) {
+		return k
+	}
+	m.ak = &actorSets{from: first, n: len(as), all: actorKeys(&m.Event, ""), actors: actorKeys(&m.Event, "actor")}
+	return m.ak
 }
 
 type interval struct {
@@ -85,11 +117,12 @@ func (m *Mention) Span() (lo, hi int, ok bool) {
 	if m.Event.Date != nil {
 		return m.Interval()
 	}
-	p, ok := ParseDay(m.Published)
-	if !ok {
-		return 0, 0, false
+	if v := m.sp; v != nil && v.published == m.Published {
+		return v.lo, v.hi, v.ok
 	}
-	return p - UndatedDays, p + 1, true
+	p, ok := ParseDay(m.Published)
+	m.sp = &span{published: m.Published, lo: p - UndatedDays, hi: p + 1, ok: ok}
+	return m.sp.lo, m.sp.hi, ok
 }
 
 // DateInterval returns the days a date of the given precision covers:
@@ -141,6 +174,9 @@ func DayString(d int) string {
 
 // ParseDay parses YYYY-MM-DD into a day number.
 func ParseDay(s string) (int, bool) {
+	if d, ok := fastDay(s); ok {
+		return d, true
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return 0, false
@@ -206,3 +242,57 @@ func CompatibleTypes(typ string) []string {
 // Site reports whether a location is a site: the only precision that
 // matches another precise place within SiteRadiusKm.
 func Site(l *event.Location) bool { return l != nil && l.Precision == "site" }
+
+// fastDay parses a valid YYYY-MM-DD (year 1–9999) without time.Parse,
+// which merging would otherwise call millions of times; anything else is
+// left to time.Parse.
+func fastDay(s string) (int, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	num := func(b string) (int, bool) {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	mo, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+		return 0, false
+	}
+	return daysFromCivil(y, mo, d), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to y-m-d in the
+// proleptic Gregorian calendar (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}

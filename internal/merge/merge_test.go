@@ -73,12 +73,13 @@ func (s *memStore) put(t *testing.T, doc store.Document, res event.Result) []str
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels := Labels(comp, func() string {
+	clusters := Group(comp.Mentions)
+	labels := Labels(comp, clusters, func() string {
 		s.nlabels++
 		return fmt.Sprintf("k%d", s.nlabels)
 	})
 	var ids []string
-	for _, c := range Group(comp.Mentions) {
+	for _, c := range clusters {
 		ids = append(ids, c.ID)
 		for _, m := range c.Mentions {
 			if !s.unlabelled {

@@ -502,10 +502,6 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		return nil, nil, err
 	}
 	set, oldIDs := comp.Mentions, comp.Events
-	labels, err := s.relabel(ctx, tx, comp)
-	if err != nil {
-		return nil, nil, err
-	}
 	oldMembers := map[string][]string{}
 	for _, m := range set {
 		if m.EventID != "" {
@@ -526,6 +522,10 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		isNew[m.ID] = true
 	}
 	clusters := merge.Group(set)
+	labels, err := s.relabel(ctx, tx, comp, clusters)
+	if err != nil {
+		return nil, nil, err
+	}
 	keep := map[string]bool{}
 	var changed []merge.Cluster
 	for _, c := range clusters {
@@ -586,9 +586,9 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 
 // relabel gives each component found by Closure its label (merge.Labels)
 // and writes the labels that changed. It returns each mention's label.
-func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component) (map[string]string, error) {
+func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component, clusters []merge.Cluster) (map[string]string, error) {
 	var err error
-	labels := merge.Labels(comp, func() string {
+	labels := merge.Labels(comp, clusters, func() string {
 		var b [12]byte
 		if _, e := rand.Read(b[:]); e != nil {
 			err = fmt.Errorf("component label: %w", e)
