@@ -636,7 +636,12 @@ func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 		return false
 	}
 	prev := &d.events[lv.idx]
-	prev.Counts = append(prev.Counts, ev.Counts...)
+	for _, c := range ev.Counts {
+		if hasCount(prev.Counts, c.What) && d.vagueCount(si, c) {
+			continue // "Twelve were killed. Many victims were ...": the figure is given
+		}
+		prev.Counts = append(prev.Counts, c)
+	}
 	for _, a := range ev.Actors {
 		if a.Role == "victim" || a.Role == "target" {
 			prev.Actors = append(prev.Actors, a)
@@ -649,6 +654,17 @@ func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 	}
 	d.c.applyTaxonomy(prev, lv.dr)
 	return true
+}
+
+// vagueCount reports whether a count of sentence si was read from a vague
+// amount (many, dozens, several) rather than a figure.
+func (d *docState) vagueCount(si int, c event.Count) bool {
+	for _, q := range d.numbers[si] {
+		if q.Start == c.Start {
+			return q.Vague
+		}
+	}
+	return false
 }
 
 func countCasualties(dr *draft) int {

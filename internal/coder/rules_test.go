@@ -285,6 +285,10 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Gunmen killed people in the market.", 0},
 		{"A guard died of stab wounds after the attack on the depot.", 1},
 		{"A herder who had taken 14 cows was beaten to death by villagers.", 1},
+		// an unnumbered plural is ACLED's 10; it adds nothing to a figure
+		{"Jets bombed the cattle market, killing an unknown number of traders.", 10},
+		{"Many fighters were killed in the clashes near the dam, the army said.", 10},
+		{"Nine villagers were killed in a raid on the hamlet. Many victims were children.", 9},
 	}
 	for _, tt := range tests {
 		r := code(t, "en", tt.text)
