@@ -864,7 +864,7 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
-			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) {
+			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) && !d.qualifiesActor(si, c) {
 				has[cl] = true
 			}
 		}
@@ -878,6 +878,21 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 		return event.Hypothetical
 	}
 	return event.Asserted
+}
+
+// qualifiesActor reports whether a cue marked modifies=actor stands right
+// before an actor of its sentence: "suspected militants attacked" is
+// unsure of who, not of whether.
+func (d *docState) qualifiesActor(si int, c lexicon.Match) bool {
+	if c.Entry.Attrs["modifies"] != "actor" {
+		return false
+	}
+	for _, am := range d.actors[si] {
+		if am.First >= c.Last && am.First-c.Last <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // confidence scores how surely the text reports a concrete event: a verb
