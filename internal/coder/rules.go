@@ -140,6 +140,9 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 				}
 			}
 		}
+		if !one {
+			one = d.objectBeforeResult(dr, death) // "shot the driver dead"
+		}
 		if !one && death.Entry.Attrs["alone"] == "no" && death.First > s.First {
 			one = d.singularPhraseAt(s.First, death.First, true) // "A policeman died of his wounds"
 		}
@@ -156,6 +159,18 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 	}
 }
 
+// objectBeforeResult reports whether a single person stands between an
+// event word of the draft and the death word that tells its result: "shot the
+// driver dead", "beat a thief to death".
+func (d *docState) objectBeforeResult(dr *draft, death *lexicon.Match) bool {
+	for _, t := range dr.triggers {
+		if !isCasualty(t) && t.Last < death.First && death.First-t.Last <= 4 {
+			return d.singularPhraseAt(t.Last, death.Last, false)
+		}
+	}
+	return false
+}
+
 // singularPhraseAt reports whether the noun phrase at tokens [from, to)
 // names one person: it starts with a, an, another or one (from the left
 // when back is false, within the clause ending at to when back is true).
@@ -164,6 +179,12 @@ func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 		// the subject: the last determiner before the verb, with no comma between
 		for i := to - 1; i >= from && i >= to-10; i-- {
 			k := d.a.Tokens[i].Key
+			if k == "," && i == to-1 {
+				if j := d.appositiveStart(from, i); j >= 0 {
+					i = j // "A rebel commander, Name Name, was killed"
+					continue
+				}
+			}
 			if k == "," || k == "and" {
 				return false
 			}
@@ -184,6 +205,24 @@ func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 		}
 	}
 	return false
+}
+
+// appositiveStart returns the index of the comma that opens a name set
+// off by commas and closed by the comma at end (", Abu Hamza,"), or -1.
+func (d *docState) appositiveStart(from, end int) int {
+	for i := end - 1; i >= from && i >= end-5; i-- {
+		tk := &d.a.Tokens[i]
+		if tk.Key == "," {
+			if i < end-1 {
+				return i
+			}
+			return -1
+		}
+		if tk.Kind != text.Word || tk.Text == tk.Key {
+			return -1 // a capitalised name only
+		}
+	}
+	return -1
 }
 
 func hasCount(cs []event.Count, what string) bool {

@@ -287,6 +287,10 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Gunmen killed people in the market.", 0},
 		{"A guard died of stab wounds after the attack on the depot.", 1},
 		{"A herder who had taken 14 cows was beaten to death by villagers.", 1},
+		{"Bandits stopped a lorry on the highway and shot the driver dead.", 1},
+		{"Robbers beat a night watchman to death at the warehouse.", 1},
+		{"A rebel commander, Musa Kalla, was killed in a drone strike on his farm.", 1},
+		{"Local chiefs, elders and women were killed in the raid.", 0},
 		// an unnumbered plural is ACLED's 10; it adds nothing to a figure
 		{"Jets bombed the cattle market, killing an unknown number of traders.", 10},
 		{"Many fighters were killed in the clashes near the dam, the army said.", 10},
