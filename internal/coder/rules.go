@@ -938,9 +938,15 @@ func (d *docState) passiveVerbAt(t lexicon.Match) bool {
 	return false
 }
 
+// genericArmed are the common nouns for armed men (gunmen, rebels,
+// militias, fighters): next to a named armed group they name its members,
+// not another side.
+var genericArmed = map[string]bool{"actor:gunmen": true, "actor:rebels": true, "actor:militias": true, "actor:fighters": true}
+
 // armedSides counts the armed sides among the actors of an event: state
 // forces (army, police) are one side however many of their units are named;
-// each armed group is a side of its own.
+// each named armed group is a side of its own, and the generic words for
+// armed men are one more only where no group is named.
 func armedSides(as []event.Actor) int {
 	state := false
 	groups := map[string]bool{}
@@ -953,6 +959,14 @@ func armedSides(as []event.Actor) int {
 			state = true
 		case "armed_group":
 			groups[a.Code] = true
+		}
+	}
+	if len(groups) > 1 {
+		for code := range genericArmed {
+			delete(groups, code) // "FDLR fighters", "opposition forces" of a named group: one side
+		}
+		if len(groups) == 0 {
+			groups["generic"] = true
 		}
 	}
 	n := len(groups)

@@ -129,6 +129,10 @@ func TestACLEDCoding(t *testing.T) {
 			"attack", "Violence against civilians", "Attack"},
 		{"a soldier killed at his post is a battle", "A soldier on duty at a checkpoint was shot dead by a sniper near the bridge.",
 			"killing", "Battles", "Armed clash"},
+		{"an army named by its initials is armed", "Nyatura militiamen attacked an FARDC camp near the lake at dawn.",
+			"attack", "Battles", "Armed clash"},
+		{"a named group and its gunmen are one side", "FDLR gunmen fired on the houses of a fishing village overnight.",
+			"attack", "Violence against civilians", "Attack"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
