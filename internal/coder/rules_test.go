@@ -129,6 +129,8 @@ func TestACLEDCoding(t *testing.T) {
 			"attack", "Violence against civilians", "Attack"},
 		{"a soldier killed at his post is a battle", "A soldier on duty at a checkpoint was shot dead by a sniper near the bridge.",
 			"killing", "Battles", "Armed clash"},
+		{"what is fired at is the target", "Bandits fired at a police station on the edge of the market town.",
+			"attack", "Battles", "Armed clash"},
 		{"an army named by its initials is armed", "Nyatura militiamen attacked an FARDC camp near the lake at dawn.",
 			"attack", "Battles", "Armed clash"},
 		{"a named group and its gunmen are one side", "FDLR gunmen fired on the houses of a fishing village overnight.",

@@ -723,6 +723,8 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 		}
 	case dr.typ == "escape" || dr.typ == "displacement":
 		role = "subject"
+	case d.lang == "en" && after && d.targetAfter(t, am):
+		role = "target" // fired at a police station, an attack on an army post
 	case passive:
 		role = "target"
 		if isCasualty(t) {
@@ -741,6 +743,25 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 		}
 	}
 	return d.actorAs(am, role)
+}
+
+// targetWords between an English event word and an actor make the actor
+// what was hit: fired at, an attack on, clashes against.
+var targetWords = map[string]bool{"at": true, "on": true, "against": true, "upon": true}
+
+// targetAfter reports whether an English actor follows the trigger t with
+// a target word at the end of t or right after it (an article or one
+// modifier may stand between).
+func (d *docState) targetAfter(t, am lexicon.Match) bool {
+	if targetWords[d.a.Tokens[t.Last-1].Key] {
+		return am.First-t.Last <= 2
+	}
+	for i := t.Last; i < am.First && i <= t.Last+1; i++ {
+		if targetWords[d.a.Tokens[i].Key] {
+			return am.First-i <= 3
+		}
+	}
+	return false
 }
 
 func (d *docState) actorAs(am lexicon.Match, role string) event.Actor {
