@@ -541,6 +541,9 @@ func (d *docState) nearestCasualty(am lexicon.Match, dr *draft) (string, bool) {
 	if t.Entry.Attrs["passive"] == "true" || (t.Entry.Attrs["pos"] == "noun" && d.lang == "ar") {
 		return "victim", true
 	}
+	if d.lang == "en" && t.Entry.Attrs["alone"] == "no" && t.Entry.Attrs["pos"] == "verb" {
+		return "victim", true // a policeman died: the verb has no object
+	}
 	if d.lang == "en" {
 		first := strings.ToLower(d.a.Tokens[t.First].Text)
 		if first == "were" || first == "was" || t.Last >= d.a.Sentences[d.sentOf(t.First)].Last || afterPassive[d.a.Tokens[t.Last].Key] {

@@ -131,6 +131,8 @@ func TestACLEDCoding(t *testing.T) {
 			"killing", "Battles", "Armed clash"},
 		{"what is fired at is the target", "Bandits fired at a police station on the edge of the market town.",
 			"attack", "Battles", "Armed clash"},
+		{"one who died is a victim", "A gendarme died of the wounds he received in an ambush on the road to the mine.",
+			"attack", "Battles", "Armed clash"},
 		{"an army named by its initials is armed", "Nyatura militiamen attacked an FARDC camp near the lake at dawn.",
 			"attack", "Battles", "Armed clash"},
 		{"a named group and its gunmen are one side", "FDLR gunmen fired on the houses of a fishing village overnight.",
