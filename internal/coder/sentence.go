@@ -255,6 +255,7 @@ type draft struct {
 	casualty   bool // a killed or wounded word belongs to it
 	crowd      bool // its sentence tells of a protest or riot
 	peaceful   bool // its sentence tells of a withdrawal or no fighting
+	offDuty    bool // its sentence tells of soldiers or police hit at home or off duty
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 }
@@ -423,15 +424,18 @@ func (d *docState) codeSentence(si int) {
 			crowd = true
 		}
 	}
-	peaceful := false
+	peaceful, offDuty := false, false
 	for _, c := range d.cues[si] {
-		if c.Entry.Class == "peaceful" {
+		switch c.Entry.Class {
+		case "peaceful":
 			peaceful = true
+		case "offduty":
+			offDuty = true
 		}
 	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
-		dr.crowd, dr.peaceful = crowd, peaceful
+		dr.crowd, dr.peaceful, dr.offDuty = crowd, peaceful, offDuty
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
@@ -1095,6 +1099,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		armedTarget = false // an assassination or execution of one officer is not a battle (one on duty at a post is)
 	}
 	switch {
+	case dr.offDuty && cod.ACLEDCivilian != nil:
+		a = cod.ACLEDCivilian // soldiers or police hit at home are not a side in a battle
+	case dr.offDuty:
 	case armedTarget && cod.ACLEDArmed != nil:
 		a = cod.ACLEDArmed // soldiers or militants hit: a battle
 	case civilianTarget && cod.ACLEDCivilian != nil:
