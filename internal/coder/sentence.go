@@ -1115,6 +1115,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	if stateActor && cod.ACLEDState != nil {
 		a = cod.ACLEDState
 	}
+	if ev.Type == "attack" && stateActor && armedActors == 1 && !armedTarget && !dr.casualty && raidOnly(dr) {
+		a = &event.ACLED{EventType: "Strategic developments", SubEventType: "Other"} // police raided an office: a search
+	}
 	if ev.Type == "seizure" && dr.peaceful && !dr.casualty && !clash(dr) {
 		a = &event.ACLED{EventType: "Strategic developments", SubEventType: "Non-violent transfer of territory"}
 	}
@@ -1128,6 +1131,17 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// raidOnly reports whether every word of a draft is a raid word (raided,
+// a raid on): no shooting, beating or other harm is told.
+func raidOnly(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["raid"] != "true" {
+			return false
+		}
+	}
+	return true
 }
 
 // bounds returns the stated range of a quantity: both ends of "10 to 20",
