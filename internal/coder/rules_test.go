@@ -51,6 +51,7 @@ func TestNotViolentEvents(t *testing.T) {
 		{"habitual present", "ar", "وقال إن المسلحين يخطفون الناس في المدينة."},
 		{"suicide bomber as a person", "ar", "وتحدثت والدة الانتحاري عن طفولته في القرية."},
 		{"heart attack", "en", "The minister was taken to hospital after a heart attack."},
+		{"aim en", "en", "The army massed tanks outside the town to attack the rebel camp."},
 		{"suspected event", "en", "The blaze at the fuel depot is suspected to have been an attack by unknown people."},
 	}
 	for _, tt := range tests {
@@ -71,6 +72,7 @@ func TestReportedViolentEvents(t *testing.T) {
 		{"car bomb with casualties", "ar", "قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق المدينة أمس."},
 		{"gunmen kill soldiers", "ar", "وقال مصدر في الشرطة إن مسلحين قتلوا ثلاثة جنود في هجوم على حاجز شمال المدينة أمس."},
 		{"suicide attack en", "en", "A suicide bomber killed 12 people at a checkpoint in the city on Monday, police said."},
+		{"went on shelling en", "en", "Rebels continued to shell the airport on Sunday, killing three soldiers."},
 		{"suspected perpetrators en", "en", "Suspected rebels fired mortar rounds at an army post near the river on Sunday, killing two soldiers."},
 	}
 	for _, tt := range tests {

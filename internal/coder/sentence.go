@@ -894,6 +894,9 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 			}
 		}
 	}
+	if d.lang == "en" && d.purposeInfinitive(t) {
+		has[event.Planned] = true // pressed on to retake the city: the aim, not the outcome
+	}
 	for _, m := range []string{event.Denied, event.Claimed, event.Warned, event.Feared, event.Planned, event.Hypothetical} {
 		if has[m] {
 			return m
@@ -903,6 +906,27 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 		return event.Hypothetical
 	}
 	return event.Asserted
+}
+
+// goOnVerbs before "to" make the verb after it what happened: continued to
+// clash, began to shell, managed to seize.
+var goOnVerbs = map[string]bool{"continue": true, "continued": true, "continues": true, "continuing": true,
+	"began": true, "begun": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true,
+	"managed": true, "manages": true, "went": true, "proceeded": true, "used": true, "forced": true, "able": true}
+
+// purposeInfinitive reports whether an English verb trigger is an
+// infinitive after "to" that tells an aim ("an offensive to retake the
+// city", "sent troops to attack the camp"), not after a verb of going on
+// ("continued to shell").
+func (d *docState) purposeInfinitive(t lexicon.Match) bool {
+	if t.Entry.Attrs["pos"] != "verb" || t.First < 2 || d.a.Tokens[t.First-1].Key != "to" {
+		return false
+	}
+	k := d.a.Tokens[t.First].Key
+	if strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ing") {
+		return false // "to" as a preposition: exposed to shelling
+	}
+	return !goOnVerbs[d.a.Tokens[t.First-2].Key]
 }
 
 // qualifiesActor reports whether a cue marked modifies=actor stands right
