@@ -422,3 +422,24 @@ func TestRecalledAndAttemptedViolence(t *testing.T) {
 		t.Errorf("an attempt with shots fired: want an asserted event, got %+v", r.Events)
 	}
 }
+
+// TestPurposeIsPlanned: an English event verb after "to" that tells an aim
+// is planned; after a verb of going on it happened.
+func TestPurposeIsPlanned(t *testing.T) {
+	tests := []struct{ text, typ, modality string }{
+		{"Government troops pushed north on Friday to recapture the river port from the insurgents.", "seizure", event.Planned},
+		{"The army massed tanks outside the town to attack the rebel camp.", "attack", event.Planned},
+		{"Rebels continued to shell the airport on Sunday, killing three soldiers.", "shelling", event.Asserted},
+	}
+	for _, tt := range tests {
+		r := code(t, "en", tt.text)
+		e := find(r, tt.typ)
+		if e == nil {
+			t.Errorf("%q: no %s event: %+v", tt.text, tt.typ, r.Events)
+			continue
+		}
+		if e.Modality != tt.modality {
+			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.modality)
+		}
+	}
+}
