@@ -145,6 +145,8 @@ func TestACLEDCoding(t *testing.T) {
 			"attack", "Violence against civilians", "Attack"},
 		{"an army raid that kills rebels is a battle", "Soldiers raided a rebel camp in the forest, killing three fighters.",
 			"attack", "Battles", "Armed clash"},
+		{"a bomb blast is an explosion, not an air strike", "Two soldiers were killed in a bomb blast at an army checkpoint on Monday.",
+			"bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
 		{"an army named by its initials is armed", "Nyatura militiamen attacked an FARDC camp near the lake at dawn.",
 			"attack", "Battles", "Armed clash"},
 		{"a named group and its gunmen are one side", "FDLR gunmen fired on the houses of a fishing village overnight.",
