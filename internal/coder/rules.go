@@ -671,7 +671,10 @@ type lastViolent struct {
 // was merged (and must not be added).
 func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 	lv := d.lastViolent
-	if !lv.ok || !isCasualty(dr.trig) || len(dr.triggers) != countCasualties(dr) || si-lv.si < 1 || si-lv.si > 2 {
+	if !lv.ok || si-lv.si < 1 || si-lv.si > 2 {
+		return false
+	}
+	if !(isCasualty(dr.trig) && len(dr.triggers) == countCasualties(dr)) && !d.passiveToll(dr, ev) {
 		return false
 	}
 	if ev.Modality != event.Asserted && ev.Modality != event.Claimed {
@@ -696,6 +699,14 @@ func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 	}
 	d.c.applyTaxonomy(prev, lv.dr)
 	return true
+}
+
+// passiveToll reports whether an English killing is told in the passive
+// with no one named as its perpetrator ("The two gunmen were shot dead."):
+// after a fight it is the fight's toll.
+func (d *docState) passiveToll(dr *draft, ev *event.Event) bool {
+	return d.lang == "en" && dr.typ == "killing" && len(dr.triggers) == 1 && d.passiveVerbAt(dr.trig) &&
+		!hasRole(ev.Actors, "actor") && hasCount(ev.Counts, "killed")
 }
 
 // vagueCount reports whether a count of sentence si was read from a vague

@@ -260,6 +260,11 @@ func TestCasualtiesOfThePreviousSentence(t *testing.T) {
 	if !hasCount(e.Counts, "killed") || e.ACLED == nil || e.ACLED.EventType != "Battles" {
 		t.Errorf("attack = counts %+v, ACLED %+v; want the killed soldiers and a battle", e.Counts, e.ACLED)
 	}
+	// a passive killing with no perpetrator right after a fight is its toll
+	r = code(t, "en", "Police exchanged fire with a gang of robbers outside the bank. Three of the robbers were shot dead.")
+	if e := find(r, "attack"); e == nil || !hasCount(e.Counts, "killed") || e.ACLED == nil || e.ACLED.EventType != "Battles" || find(r, "killing") != nil {
+		t.Errorf("want one battle with the robbers killed, got %+v", r.Events)
+	}
 	// a death told on its own, far from any attack, stays its own event
 	r = code(t, "en", "Talks resumed in the capital on Monday. Delegates met for hours. The sides agreed to meet again. A farmer was killed in the north.")
 	if find(r, "killing") == nil {
