@@ -408,6 +408,9 @@ func (d *docState) codeSentence(si int) {
 		if dr.typ == "attack" && clash(dr) && dr.crowdActor {
 			dr.typ = "riot" // party supporters, traders or protesters clashing: a riot, not a battle
 		}
+		if dr.typ == "riot" && !dr.crowdActor && propertyOnly(dr) && (dr.casualty || armedSides(dr.actors) > 0) {
+			dr.typ = "attack" // armed men burned the shop, vehicles burned and soldiers killed: no crowd, an attack
+		}
 		d.dropPerpetratorCounts(dr)
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
@@ -1155,6 +1158,18 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// propertyOnly reports whether every word of a draft tells of burning or
+// looting property (burned down, set alight, looted) or of its dead and
+// wounded, not of a riot or a crowd.
+func propertyOnly(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["property"] != "true" && !isCasualty(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // raidOnly reports whether every word of a draft is a raid word (raided,
