@@ -140,6 +140,9 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 				}
 			}
 		}
+		if !one {
+			one = d.objectBeforeResult(dr, death) // "shot the driver dead"
+		}
 		if !one && death.Entry.Attrs["alone"] == "no" && death.First > s.First {
 			one = d.singularPhraseAt(s.First, death.First, true) // "A policeman died of his wounds"
 		}
@@ -156,6 +159,18 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 	}
 }
 
+// objectBeforeResult reports whether a single person stands between an
+// event word of the draft and the death word that tells its result: "shot the
+// driver dead", "beat a thief to death".
+func (d *docState) objectBeforeResult(dr *draft, death *lexicon.Match) bool {
+	for _, t := range dr.triggers {
+		if !isCasualty(t) && t.Last < death.First && death.First-t.Last <= 4 {
+			return d.singularPhraseAt(t.Last, death.Last, false)
+		}
+	}
+	return false
+}
+
 // singularPhraseAt reports whether the noun phrase at tokens [from, to)
 // names one person: it starts with a, an, another or one (from the left
 // when back is false, within the clause ending at to when back is true).
@@ -164,6 +179,12 @@ func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 		// the subject: the last determiner before the verb, with no comma between
 		for i := to - 1; i >= from && i >= to-10; i-- {
 			k := d.a.Tokens[i].Key
+			if k == "," && i == to-1 {
+				if j := d.appositiveStart(from, i); j >= 0 {
+					i = j // "A rebel commander, Name Name, was killed"
+					continue
+				}
+			}
 			if k == "," || k == "and" {
 				return false
 			}
@@ -184,6 +205,24 @@ func (d *docState) singularPhraseAt(from, to int, back bool) bool {
 		}
 	}
 	return false
+}
+
+// appositiveStart returns the index of the comma that opens a name set
+// off by commas and closed by the comma at end (", Abu Hamza,"), or -1.
+func (d *docState) appositiveStart(from, end int) int {
+	for i := end - 1; i >= from && i >= end-5; i-- {
+		tk := &d.a.Tokens[i]
+		if tk.Key == "," {
+			if i < end-1 {
+				return i
+			}
+			return -1
+		}
+		if tk.Kind != text.Word || tk.Text == tk.Key {
+			return -1 // a capitalised name only
+		}
+	}
+	return -1
 }
 
 func hasCount(cs []event.Count, what string) bool {
@@ -502,6 +541,9 @@ func (d *docState) nearestCasualty(am lexicon.Match, dr *draft) (string, bool) {
 	if t.Entry.Attrs["passive"] == "true" || (t.Entry.Attrs["pos"] == "noun" && d.lang == "ar") {
 		return "victim", true
 	}
+	if d.lang == "en" && t.Entry.Attrs["alone"] == "no" && t.Entry.Attrs["pos"] == "verb" {
+		return "victim", true // a policeman died: the verb has no object
+	}
 	if d.lang == "en" {
 		first := strings.ToLower(d.a.Tokens[t.First].Text)
 		if first == "were" || first == "was" || t.Last >= d.a.Sentences[d.sentOf(t.First)].Last || afterPassive[d.a.Tokens[t.Last].Key] {
@@ -629,14 +671,22 @@ type lastViolent struct {
 // was merged (and must not be added).
 func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 	lv := d.lastViolent
-	if !lv.ok || !isCasualty(dr.trig) || len(dr.triggers) != countCasualties(dr) || si-lv.si < 1 || si-lv.si > 2 {
+	if !lv.ok || si-lv.si < 1 || si-lv.si > 2 {
+		return false
+	}
+	if !(isCasualty(dr.trig) && len(dr.triggers) == countCasualties(dr)) && !d.passiveToll(dr, ev) {
 		return false
 	}
 	if ev.Modality != event.Asserted && ev.Modality != event.Claimed {
 		return false
 	}
 	prev := &d.events[lv.idx]
-	prev.Counts = append(prev.Counts, ev.Counts...)
+	for _, c := range ev.Counts {
+		if hasCount(prev.Counts, c.What) && d.vagueCount(si, c) {
+			continue // "Twelve were killed. Many victims were ...": the figure is given
+		}
+		prev.Counts = append(prev.Counts, c)
+	}
 	for _, a := range ev.Actors {
 		if a.Role == "victim" || a.Role == "target" {
 			prev.Actors = append(prev.Actors, a)
@@ -649,6 +699,25 @@ func (d *docState) mergeCasualties(si int, dr *draft, ev *event.Event) bool {
 	}
 	d.c.applyTaxonomy(prev, lv.dr)
 	return true
+}
+
+// passiveToll reports whether an English killing is told in the passive
+// with no one named as its perpetrator ("The two gunmen were shot dead."):
+// after a fight it is the fight's toll.
+func (d *docState) passiveToll(dr *draft, ev *event.Event) bool {
+	return d.lang == "en" && dr.typ == "killing" && len(dr.triggers) == 1 && d.passiveVerbAt(dr.trig) &&
+		!hasRole(ev.Actors, "actor") && hasCount(ev.Counts, "killed")
+}
+
+// vagueCount reports whether a count of sentence si was read from a vague
+// amount (many, dozens, several) rather than a figure.
+func (d *docState) vagueCount(si int, c event.Count) bool {
+	for _, q := range d.numbers[si] {
+		if q.Start == c.Start {
+			return q.Vague
+		}
+	}
+	return false
 }
 
 func countCasualties(dr *draft) int {
@@ -883,9 +952,15 @@ func (d *docState) passiveVerbAt(t lexicon.Match) bool {
 	return false
 }
 
+// genericArmed are the common nouns for armed men (gunmen, rebels,
+// militias, fighters): next to a named armed group they name its members,
+// not another side.
+var genericArmed = map[string]bool{"actor:gunmen": true, "actor:rebels": true, "actor:militias": true, "actor:fighters": true}
+
 // armedSides counts the armed sides among the actors of an event: state
 // forces (army, police) are one side however many of their units are named;
-// each armed group is a side of its own.
+// each named armed group is a side of its own, and the generic words for
+// armed men are one more only where no group is named.
 func armedSides(as []event.Actor) int {
 	state := false
 	groups := map[string]bool{}
@@ -898,6 +973,14 @@ func armedSides(as []event.Actor) int {
 			state = true
 		case "armed_group":
 			groups[a.Code] = true
+		}
+	}
+	if len(groups) > 1 {
+		for code := range genericArmed {
+			delete(groups, code) // "FDLR fighters", "opposition forces" of a named group: one side
+		}
+		if len(groups) == 0 {
+			groups["generic"] = true
 		}
 	}
 	n := len(groups)

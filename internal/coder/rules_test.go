@@ -51,6 +51,8 @@ func TestNotViolentEvents(t *testing.T) {
 		{"habitual present", "ar", "وقال إن المسلحين يخطفون الناس في المدينة."},
 		{"suicide bomber as a person", "ar", "وتحدثت والدة الانتحاري عن طفولته في القرية."},
 		{"heart attack", "en", "The minister was taken to hospital after a heart attack."},
+		{"aim en", "en", "The army massed tanks outside the town to attack the rebel camp."},
+		{"suspected event", "en", "The blaze at the fuel depot is suspected to have been an attack by unknown people."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +72,8 @@ func TestReportedViolentEvents(t *testing.T) {
 		{"car bomb with casualties", "ar", "قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق المدينة أمس."},
 		{"gunmen kill soldiers", "ar", "وقال مصدر في الشرطة إن مسلحين قتلوا ثلاثة جنود في هجوم على حاجز شمال المدينة أمس."},
 		{"suicide attack en", "en", "A suicide bomber killed 12 people at a checkpoint in the city on Monday, police said."},
+		{"went on shelling en", "en", "Rebels continued to shell the airport on Sunday, killing three soldiers."},
+		{"suspected perpetrators en", "en", "Suspected rebels fired mortar rounds at an army post near the river on Sunday, killing two soldiers."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +131,30 @@ func TestACLEDCoding(t *testing.T) {
 			"attack", "Violence against civilians", "Attack"},
 		{"a soldier killed at his post is a battle", "A soldier on duty at a checkpoint was shot dead by a sniper near the bridge.",
 			"killing", "Battles", "Armed clash"},
+		{"what is fired at is the target", "Bandits fired at a police station on the edge of the market town.",
+			"attack", "Battles", "Armed clash"},
+		{"one who died is a victim", "A gendarme died of the wounds he received in an ambush on the road to the mine.",
+			"attack", "Battles", "Armed clash"},
+		{"police killed at home are civilians to ACLED", "Two policemen were shot dead at their homes in the old quarter by unknown gunmen.",
+			"killing", "Violence against civilians", "Attack"},
+		{"an off-duty soldier attacked", "Bandits attacked an off-duty soldier on the bridge road.",
+			"attack", "Violence against civilians", "Attack"},
+		{"a police raid that harms no one is a search", "Police raided the offices of an opposition weekly and questioned its editor.",
+			"attack", "Strategic developments", "Other"},
+		{"a raid by gunmen is violence", "Gunmen raided a farming village at night and looted the grain store.",
+			"attack", "Violence against civilians", "Attack"},
+		{"an army raid that kills rebels is a battle", "Soldiers raided a rebel camp in the forest, killing three fighters.",
+			"attack", "Battles", "Armed clash"},
+		{"a bomb blast is an explosion, not an air strike", "Two soldiers were killed in a bomb blast at an army checkpoint on Monday.",
+			"bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"armed men burning a shop is their attack, not a riot", "Militiamen burned down a shop in the market after a quarrel with its owner.",
+			"attack", "Violence against civilians", "Attack"},
+		{"residents burning offices are a riot", "Angry residents burned down the local police offices after a death in custody.",
+			"riot", "Riots", "Violent demonstration"},
+		{"an army named by its initials is armed", "Nyatura militiamen attacked an FARDC camp near the lake at dawn.",
+			"attack", "Battles", "Armed clash"},
+		{"a named group and its gunmen are one side", "FDLR gunmen fired on the houses of a fishing village overnight.",
+			"attack", "Violence against civilians", "Attack"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,6 +264,11 @@ func TestCasualtiesOfThePreviousSentence(t *testing.T) {
 	if !hasCount(e.Counts, "killed") || e.ACLED == nil || e.ACLED.EventType != "Battles" {
 		t.Errorf("attack = counts %+v, ACLED %+v; want the killed soldiers and a battle", e.Counts, e.ACLED)
 	}
+	// a passive killing with no perpetrator right after a fight is its toll
+	r = code(t, "en", "Police exchanged fire with a gang of robbers outside the bank. Three of the robbers were shot dead.")
+	if e := find(r, "attack"); e == nil || !hasCount(e.Counts, "killed") || e.ACLED == nil || e.ACLED.EventType != "Battles" || find(r, "killing") != nil {
+		t.Errorf("want one battle with the robbers killed, got %+v", r.Events)
+	}
 	// a death told on its own, far from any attack, stays its own event
 	r = code(t, "en", "Talks resumed in the capital on Monday. Delegates met for hours. The sides agreed to meet again. A farmer was killed in the north.")
 	if find(r, "killing") == nil {
@@ -285,6 +318,14 @@ func TestEnglishKilledCounts(t *testing.T) {
 		{"Gunmen killed people in the market.", 0},
 		{"A guard died of stab wounds after the attack on the depot.", 1},
 		{"A herder who had taken 14 cows was beaten to death by villagers.", 1},
+		{"Bandits stopped a lorry on the highway and shot the driver dead.", 1},
+		{"Robbers beat a night watchman to death at the warehouse.", 1},
+		{"A rebel commander, Musa Kalla, was killed in a drone strike on his farm.", 1},
+		{"Local chiefs, elders and women were killed in the raid.", 0},
+		// an unnumbered plural is ACLED's 10; it adds nothing to a figure
+		{"Jets bombed the cattle market, killing an unknown number of traders.", 10},
+		{"Many fighters were killed in the clashes near the dam, the army said.", 10},
+		{"Nine villagers were killed in a raid on the hamlet. Many victims were children.", 9},
 	}
 	for _, tt := range tests {
 		r := code(t, "en", tt.text)
@@ -390,5 +431,26 @@ func TestRecalledAndAttemptedViolence(t *testing.T) {
 	r = code(t, "ar", "وأطلق مسلحون النار على رئيس البلدية أمس أمام منزله في محاولة اغتيال فاشلة.")
 	if len(r.Events) == 0 || r.Events[0].Modality != event.Asserted {
 		t.Errorf("an attempt with shots fired: want an asserted event, got %+v", r.Events)
+	}
+}
+
+// TestPurposeIsPlanned: an English event verb after "to" that tells an aim
+// is planned; after a verb of going on it happened.
+func TestPurposeIsPlanned(t *testing.T) {
+	tests := []struct{ text, typ, modality string }{
+		{"Government troops pushed north on Friday to recapture the river port from the insurgents.", "seizure", event.Planned},
+		{"The army massed tanks outside the town to attack the rebel camp.", "attack", event.Planned},
+		{"Rebels continued to shell the airport on Sunday, killing three soldiers.", "shelling", event.Asserted},
+	}
+	for _, tt := range tests {
+		r := code(t, "en", tt.text)
+		e := find(r, tt.typ)
+		if e == nil {
+			t.Errorf("%q: no %s event: %+v", tt.text, tt.typ, r.Events)
+			continue
+		}
+		if e.Modality != tt.modality {
+			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.modality)
+		}
 	}
 }

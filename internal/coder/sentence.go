@@ -255,6 +255,7 @@ type draft struct {
 	casualty   bool // a killed or wounded word belongs to it
 	crowd      bool // its sentence tells of a protest or riot
 	peaceful   bool // its sentence tells of a withdrawal or no fighting
+	offDuty    bool // its sentence tells of soldiers or police hit at home or off duty
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 }
@@ -407,6 +408,9 @@ func (d *docState) codeSentence(si int) {
 		if dr.typ == "attack" && clash(dr) && dr.crowdActor {
 			dr.typ = "riot" // party supporters, traders or protesters clashing: a riot, not a battle
 		}
+		if dr.typ == "riot" && !dr.crowdActor && propertyOnly(dr) && (dr.casualty || armedSides(dr.actors) > 0) {
+			dr.typ = "attack" // armed men burned the shop, vehicles burned and soldiers killed: no crowd, an attack
+		}
 		d.dropPerpetratorCounts(dr)
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
@@ -423,15 +427,18 @@ func (d *docState) codeSentence(si int) {
 			crowd = true
 		}
 	}
-	peaceful := false
+	peaceful, offDuty := false, false
 	for _, c := range d.cues[si] {
-		if c.Entry.Class == "peaceful" {
+		switch c.Entry.Class {
+		case "peaceful":
 			peaceful = true
+		case "offduty":
+			offDuty = true
 		}
 	}
 	question := d.isQuestion(sent)
 	for _, dr := range drafts {
-		dr.crowd, dr.peaceful = crowd, peaceful
+		dr.crowd, dr.peaceful, dr.offDuty = crowd, peaceful, offDuty
 		gov := governing(speakers, dr.trig)
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
@@ -723,6 +730,8 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 		}
 	case dr.typ == "escape" || dr.typ == "displacement":
 		role = "subject"
+	case d.lang == "en" && after && d.targetAfter(t, am):
+		role = "target" // fired at a police station, an attack on an army post
 	case passive:
 		role = "target"
 		if isCasualty(t) {
@@ -741,6 +750,25 @@ func (d *docState) actor(am lexicon.Match, dr *draft) event.Actor {
 		}
 	}
 	return d.actorAs(am, role)
+}
+
+// targetWords between an English event word and an actor make the actor
+// what was hit: fired at, an attack on, clashes against.
+var targetWords = map[string]bool{"at": true, "on": true, "against": true, "upon": true}
+
+// targetAfter reports whether an English actor follows the trigger t with
+// a target word at the end of t or right after it (an article or one
+// modifier may stand between).
+func (d *docState) targetAfter(t, am lexicon.Match) bool {
+	if targetWords[d.a.Tokens[t.Last-1].Key] {
+		return am.First-t.Last <= 2
+	}
+	for i := t.Last; i < am.First && i <= t.Last+1; i++ {
+		if targetWords[d.a.Tokens[i].Key] {
+			return am.First-i <= 3
+		}
+	}
+	return false
 }
 
 func (d *docState) actorAs(am lexicon.Match, role string) event.Actor {
@@ -864,10 +892,13 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
-			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) {
+			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) && !d.qualifiesActor(si, c) {
 				has[cl] = true
 			}
 		}
+	}
+	if d.lang == "en" && d.purposeInfinitive(t) {
+		has[event.Planned] = true // pressed on to retake the city: the aim, not the outcome
 	}
 	for _, m := range []string{event.Denied, event.Claimed, event.Warned, event.Feared, event.Planned, event.Hypothetical} {
 		if has[m] {
@@ -878,6 +909,42 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 		return event.Hypothetical
 	}
 	return event.Asserted
+}
+
+// goOnVerbs before "to" make the verb after it what happened: continued to
+// clash, began to shell, managed to seize.
+var goOnVerbs = map[string]bool{"continue": true, "continued": true, "continues": true, "continuing": true,
+	"began": true, "begun": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true,
+	"managed": true, "manages": true, "went": true, "proceeded": true, "used": true, "forced": true, "able": true}
+
+// purposeInfinitive reports whether an English verb trigger is an
+// infinitive after "to" that tells an aim ("an offensive to retake the
+// city", "sent troops to attack the camp"), not after a verb of going on
+// ("continued to shell").
+func (d *docState) purposeInfinitive(t lexicon.Match) bool {
+	if t.Entry.Attrs["pos"] != "verb" || t.First < 2 || d.a.Tokens[t.First-1].Key != "to" {
+		return false
+	}
+	k := d.a.Tokens[t.First].Key
+	if strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ing") {
+		return false // "to" as a preposition: exposed to shelling
+	}
+	return !goOnVerbs[d.a.Tokens[t.First-2].Key]
+}
+
+// qualifiesActor reports whether a cue marked modifies=actor stands right
+// before an actor of its sentence: "suspected militants attacked" is
+// unsure of who, not of whether.
+func (d *docState) qualifiesActor(si int, c lexicon.Match) bool {
+	if c.Entry.Attrs["modifies"] != "actor" {
+		return false
+	}
+	for _, am := range d.actors[si] {
+		if am.First >= c.Last && am.First-c.Last <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // confidence scores how surely the text reports a concrete event: a verb
@@ -1059,6 +1126,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		armedTarget = false // an assassination or execution of one officer is not a battle (one on duty at a post is)
 	}
 	switch {
+	case dr.offDuty && cod.ACLEDCivilian != nil:
+		a = cod.ACLEDCivilian // soldiers or police hit at home are not a side in a battle
+	case dr.offDuty:
 	case armedTarget && cod.ACLEDArmed != nil:
 		a = cod.ACLEDArmed // soldiers or militants hit: a battle
 	case civilianTarget && cod.ACLEDCivilian != nil:
@@ -1071,6 +1141,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	}
 	if stateActor && cod.ACLEDState != nil {
 		a = cod.ACLEDState
+	}
+	if ev.Type == "attack" && stateActor && armedActors == 1 && !armedTarget && !dr.casualty && raidOnly(dr) {
+		a = &event.ACLED{EventType: "Strategic developments", SubEventType: "Other"} // police raided an office: a search
 	}
 	if ev.Type == "seizure" && dr.peaceful && !dr.casualty && !clash(dr) {
 		a = &event.ACLED{EventType: "Strategic developments", SubEventType: "Non-violent transfer of territory"}
@@ -1085,6 +1158,29 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// propertyOnly reports whether every word of a draft tells of burning or
+// looting property (burned down, set alight, looted) or of its dead and
+// wounded, not of a riot or a crowd.
+func propertyOnly(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["property"] != "true" && !isCasualty(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// raidOnly reports whether every word of a draft is a raid word (raided,
+// a raid on): no shooting, beating or other harm is told.
+func raidOnly(dr *draft) bool {
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["raid"] != "true" {
+			return false
+		}
+	}
+	return true
 }
 
 // bounds returns the stated range of a quantity: both ends of "10 to 20",

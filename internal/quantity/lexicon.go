@@ -19,6 +19,7 @@ const (
 	kVague            // عشرات، مئات، dozens, hundreds: ACLED minimum, vague
 	kFew              // بضعة، عدة، several: 3, vague
 	kDozen            // dozen: 12 that multiplies (two dozen)
+	kMany             // many, numerous: a plural no figure fixes (ACLED 10)
 )
 
 // entry is one number word.
@@ -74,7 +75,8 @@ var arNumberWords = map[string]entry{
 	"مليارات": {k: kScalePlural, v: 1e9},
 	// vague amounts (ACLED: tens 10, hundreds 100, thousands 1000)
 	"عشرات": {k: kVague, v: 10}, "مئات": {k: kVague, v: 100},
-	// a few / several: بضع means three to nine; ACLED codes "several" as 3
+	// a few / several: بضع means three to nine (ACLED codes an unnumbered
+	// plural as 10; its scorer maps them, see eval.acledFatalities)
 	"بضعة": {k: kFew, v: 3}, "بضع": {k: kFew, v: 3}, "عدة": {k: kFew, v: 3},
 }
 
@@ -116,7 +118,13 @@ var enNumbers = map[string]entry{
 	"dozens": {k: kVague, v: 12}, "tens": {k: kVague, v: 10}, "scores": {k: kVague, v: 20},
 	"hundreds": {k: kVague, v: 100}, "thousands": {k: kScalePlural, v: 1e3}, "millions": {k: kScalePlural, v: 1e6},
 	"several": {k: kFew, v: 3},
+	// an unnumbered plural: ACLED records 10 ("many killed")
+	"many": {k: kMany, v: pluralUnknown}, "numerous": {k: kMany, v: pluralUnknown},
 }
+
+// pluralUnknown is the value of a plural that no figure fixes (many, a
+// number of, an unknown number of): 10, what ACLED codes for it.
+const pluralUnknown = 10
 
 // ordinal is an ordinal word: value, and whether it is the unit part of a
 // compound ordinal that needs عشر or و+tens (الحادي عشر، الحادي والعشرين).

@@ -106,6 +106,9 @@ func wordsAt(toks []text.Token, i int, en bool) (number, bool) {
 		case "handful":
 			return vagueAt(toks, i, i+2, entry{k: kFew, v: 3}, en), true
 		}
+		if next, ok := numberOfAt(toks, i+1); ok {
+			return vagueAt(toks, i, next, entry{k: kMany, v: pluralUnknown}, en), true
+		}
 		e, ok := enNumbers[nx.Key]
 		if !ok || (e.k != kHundred && e.k != kScale && e.k != kDozen) {
 			return n, false
@@ -114,6 +117,11 @@ func wordsAt(toks []text.Token, i int, en bool) (number, bool) {
 	}
 	switch first.k {
 	case kVague, kScalePlural, kFew:
+		return vagueAt(toks, i, i+1, first, en), true
+	case kMany:
+		if i > 0 && notMany[toks[i-1].Key] {
+			return n, false // how many, so many, as many as (without a figure)
+		}
 		return vagueAt(toks, i, i+1, first, en), true
 	}
 	if first.bound && !(i+1 < len(toks) && isTen(&toks[i+1])) {
@@ -300,11 +308,34 @@ func wordsAt(toks []text.Token, i int, en bool) (number, bool) {
 	return n, true
 }
 
+// notMany are the words before "many" that make it no amount (how many,
+// so many, too many, as many as).
+var notMany = map[string]bool{"how": true, "so": true, "too": true, "as": true}
+
+// numberOfAt reads "number of", "unknown number of", "large number of"
+// after an English article at toks[i], returning the token after "of".
+func numberOfAt(toks []text.Token, i int) (int, bool) {
+	if i < len(toks) && numberOfAdjectives[toks[i].Key] {
+		i++
+	}
+	if i+1 < len(toks) && toks[i].Key == "number" && toks[i+1].Key == "of" {
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// numberOfAdjectives may stand between an article and "number of".
+var numberOfAdjectives = map[string]bool{"unknown": true, "undetermined": true, "unspecified": true,
+	"undisclosed": true, "large": true, "great": true, "significant": true, "considerable": true, "small": true}
+
 // vagueAt reads a vague amount (e is عشرات، آلاف، several …) whose word ends
 // before next, with a following scale that multiplies it: عشرات الآلاف،
 // tens of thousands, بضعة آلاف، several hundred, a few thousand.
 func vagueAt(toks []text.Token, i, next int, e entry, en bool) number {
-	n := number{value: e.v, first: i, next: next, vague: true, few: e.k == kFew, scale: 1}
+	n := number{value: e.v, first: i, next: next, vague: true, few: e.k == kFew, many: e.k == kMany, scale: 1}
+	if n.many {
+		return n // many thousands: no figure to scale
+	}
 	k := next
 	if en && e.k != kFew && k < len(toks) && toks[k].Key == "of" {
 		k++

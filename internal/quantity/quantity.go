@@ -14,8 +14,12 @@
 //     الآلاف 100 000, ملايين/millions 10⁶ — Value = Min = that number, Max 0,
 //     Vague and Approx set.
 //   - A few / several / بضعة / عدة: Value = Min = 3, Max = 9 (بضع means three
-//     to nine; ACLED codes "several" and "a few" as 3), Vague and Approx set;
-//     بضعة آلاف and several hundred scale the bounds.
+//     to nine), Vague and Approx set; بضعة آلاف and several hundred scale the
+//     bounds. ACLED itself codes an unnumbered plural ("killing several") as
+//     10; its scorer (eval) maps these, the quantity keeps three to nine.
+//   - An unnumbered plural (many, numerous, a number of, an unknown number
+//     of): Value 10 (what ACLED codes for it), Min 2, Max 0, Vague and
+//     Approx set.
 //   - Approximators: نحو، حوالي، قرابة، زهاء، ما يقارب، about, around, some
 //     set Approx with Min == Max == Value; أكثر من، ما لا يقل عن، على الأقل،
 //     more than, over, at least set Min = Value and Max 0; أقل من، ما يصل
@@ -176,6 +180,7 @@ type number struct {
 	value       float64
 	first, next int
 	vague, few  bool
+	many        bool    // an unnumbered plural (many, a number of)
 	digits      bool    // written only in digits
 	scale       float64 // the last multiplier applied (1 when none)
 	hasScale    bool
@@ -240,6 +245,9 @@ func parseAt(src string, toks []text.Token, i int, prev []Quantity) (q Quantity,
 		case a.few:
 			q.Vague, q.Approx = true, true
 			q.Min, q.Max = a.value, a.value*3
+		case a.many:
+			q.Vague, q.Approx = true, true
+			q.Min, q.Max = 2, 0
 		case a.vague:
 			q.Vague, q.Approx = true, true
 			q.Max = 0

@@ -237,6 +237,32 @@ func TestVague(t *testing.T) {
 	})
 }
 
+func TestPluralUnknown(t *testing.T) {
+	many := func(txt, noun string) want {
+		return want{text: txt, value: 10, min: 2, approx: true, vague: true, noun: noun}
+	}
+	runCases(t, []struct {
+		src  string
+		want []want
+	}{
+		{"many villagers were killed", []want{many("many", "villagers")}},
+		{"the raid left numerous guards dead", []want{many("numerous", "guards")}},
+		{"a number of herders died", []want{many("a number of", "herders")}},
+		{"shelling killed an unknown number of farmers", []want{many("an unknown number of", "farmers")}},
+		{"a large number of students marched", []want{many("a large number of", "students")}},
+		{"many thousands fled", []want{many("many", "")}},
+	})
+	for _, src := range []string{
+		"how many people were hurt is not known",
+		"so many rumours",
+		"the number of dead rose",
+	} {
+		if qs := extract(src); len(qs) != 0 {
+			t.Errorf("%q: got %d quantities (%q), want none", src, len(qs), qs[0].Text)
+		}
+	}
+}
+
 func TestApproximators(t *testing.T) {
 	about := func(txt string, v float64, noun string) want {
 		return want{text: txt, value: v, min: v, max: v, approx: true, noun: noun}
