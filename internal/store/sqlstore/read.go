@@ -191,6 +191,11 @@ type setFilter struct {
 	// noMember: the condition is among the plain ones already (bbox): the
 	// set only offers to drive.
 	noMember bool
+	// ordered, when set, is a table (alias o, with event_id and sort_day
+	// columns, and the condition cond on args) that holds the set's events
+	// in the list's order through an index: a large set is then scanned in
+	// that order instead of scanning all events and probing the set.
+	ordered, orderedCond string
 }
 
 // where builds the conditions of an event filter (without the cursor) on
@@ -260,10 +265,12 @@ func (s *Store) filterFor(f store.Filter, count bool) ([]string, []any, []setFil
 	}
 	if f.Actor != "" {
 		sets = append(sets, setFilter{
-			member: `(SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id) IS NOT NULL`,
-			source: `SELECT event_id FROM event_actors WHERE akey = ?`,
-			count:  `SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE akey = ? LIMIT ?) x`,
-			args:   []any{strings.ToLower(f.Actor)}})
+			member:      `(SELECT 1 FROM event_actors a WHERE a.akey = ? AND a.event_id = e.id) IS NOT NULL`,
+			source:      `SELECT event_id FROM event_actors WHERE akey = ?`,
+			count:       `SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE akey = ? LIMIT ?) x`,
+			ordered:     `event_actors`,
+			orderedCond: `o.akey = ?`,
+			args:        []any{strings.ToLower(f.Actor)}})
 	}
 	if f.Speaker != "" {
 		sets = append(sets, setFilter{
@@ -330,9 +337,10 @@ var DriveMax = 2000
 
 // ListEvents implements store.Store. A set filter (actor, speaker,
 // modality, text) small enough (its capped count is under DriveMax) drives
-// the query: its events are read and sorted. Otherwise events are scanned
-// in date order (through the sort, type or country index) and each is
-// probed against the sets, which stops after one page.
+// the query: its events are read and sorted. Otherwise a set kept in date
+// order (an actor's events) is scanned in that order, or else all events
+// are (through the sort, type or country index), each probed against the
+// other sets, which stops after one page.
 func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, error) {
 	conds, args, sets, err := s.filter(f)
 	if err != nil {
@@ -347,18 +355,6 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 	if f.Sort != "" && f.Sort != store.SortDateAsc && f.Sort != store.SortDateDesc {
 		return store.Page{}, fmt.Errorf("list events: sort %q: want %q or %q", f.Sort, store.SortDateDesc, store.SortDateAsc)
 	}
-	if f.Cursor != "" {
-		day, id, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return store.Page{}, fmt.Errorf("list events: %w", err)
-		}
-		op := ">"
-		if desc {
-			op = "<"
-		}
-		conds = append(conds, `(e.sort_day `+op+` ? OR (e.sort_day = ? AND e.id `+op+` ?))`)
-		args = append(args, day, day, id)
-	}
 	max := int64(DriveMax)
 	drive, best := -1, max
 	for i, sf := range sets {
@@ -370,16 +366,50 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 			drive, best = i, n
 		}
 	}
+	// Too large to drive: scan a set kept in the list's order, else all
+	// events in date order.
+	scan := -1
+	if drive < 0 {
+		for i, sf := range sets {
+			if sf.ordered != "" {
+				scan = i
+				break
+			}
+		}
+	}
+	// The sort and cursor columns: the scanned set's when there is one,
+	// so that its index gives the order.
+	day, id := `e.sort_day`, `e.id`
+	if scan >= 0 {
+		day, id = `o.sort_day`, `o.event_id`
+	}
+	if f.Cursor != "" {
+		cday, cid, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return store.Page{}, fmt.Errorf("list events: %w", err)
+		}
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		conds = append(conds, `(`+day+` `+op+` ? OR (`+day+` = ? AND `+id+` `+op+` ?))`)
+		args = append(args, cday, cday, cid)
+	}
 	from := ` FROM events e`
 	var qargs []any
-	if drive >= 0 {
+	switch {
+	case drive >= 0:
 		from = ` FROM (` + sets[drive].source + `) s CROSS JOIN events e`
 		qargs = append(qargs, sets[drive].args...)
 		conds = append([]string{`e.id = s.event_id`}, conds...)
+	case scan >= 0:
+		from = ` FROM ` + sets[scan].ordered + ` o CROSS JOIN events e`
+		conds = append([]string{sets[scan].orderedCond, `e.id = o.event_id`}, conds...)
+		qargs = append(qargs, sets[scan].args...)
 	}
 	qargs = append(qargs, args...)
 	for i, sf := range sets {
-		if i != drive && !sf.noMember {
+		if i != drive && i != scan && !sf.noMember {
 			conds = append(conds, sf.member)
 			qargs = append(qargs, sf.args...)
 		}
@@ -388,9 +418,9 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	order := ` ORDER BY e.sort_day, e.id`
+	order := ` ORDER BY ` + day + `, ` + id
 	if desc {
-		order = ` ORDER BY e.sort_day DESC, e.id DESC`
+		order = ` ORDER BY ` + day + ` DESC, ` + id + ` DESC`
 	}
 	qargs = append(qargs, int64(limit+1))
 	q := `SELECT e.sort_day, e.data` + from + where + order + ` LIMIT ?`

@@ -713,7 +713,7 @@ func (s *Store) insertEvent(ctx context.Context, tx Querier, c merge.Cluster, t 
 				continue
 			}
 			seen[k] = true
-			if err := tx.Exec(ctx, s.d.q(`INSERT INTO event_actors (event_id, akey) VALUES (?, ?)`), ev.ID, k); err != nil {
+			if err := tx.Exec(ctx, s.d.q(`INSERT INTO event_actors (event_id, akey, sort_day) VALUES (?, ?, ?)`), ev.ID, k, sortDay); err != nil {
 				return fmt.Errorf("insert actor of %s: %w", ev.ID, err)
 			}
 		}

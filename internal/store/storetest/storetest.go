@@ -496,6 +496,7 @@ func testList(t *testing.T, open Opener) {
 		{"actor and speaker", store.Filter{Actor: "IS", Speaker: "French government"}, 1},
 		{"actor and text", store.Filter{Actor: "IS", Query: "Paris"}, 1},
 		{"modality, actor, type", store.Filter{Modality: event.Asserted, Actor: "islamic state", Types: []string{"escape"}}, 3},
+		{"actor, oldest first", store.Filter{Actor: "IS", Sort: store.SortDateAsc}, 3},
 	}...)
 	// Both plans: driven by the smallest set filter, and scanning in date
 	// order with every set probed.
@@ -506,6 +507,26 @@ func testList(t *testing.T, open Opener) {
 			if got := count(tc.f); got != tc.want {
 				t.Errorf("%s (drive max %d): %d events, want %d", tc.name, max, got, tc.want)
 			}
+		}
+	}
+	// A set scanned in its own order (an actor's events) pages in the
+	// record's order.
+	for _, sort := range []string{store.SortDateDesc, store.SortDateAsc} {
+		defer func(v int) { sqlstore.DriveMax = v }(sqlstore.DriveMax)
+		sqlstore.DriveMax = 0
+		got := ids(all(t, s, store.Filter{Actor: "IS", Sort: sort}))
+		inActor := map[string]bool{}
+		for _, id := range got {
+			inActor[id] = true
+		}
+		var want []string
+		for _, id := range ids(all(t, s, store.Filter{Sort: sort})) {
+			if inActor[id] {
+				want = append(want, id)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("actor events, %s: %v, want the record's order %v", sort, got, want)
 		}
 	}
 	if _, err := s.ListEvents(context.Background(), store.Filter{From: "13/10/2019"}); err == nil {
