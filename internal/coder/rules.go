@@ -1081,3 +1081,41 @@ func (d *docState) recalledAfter(dr *draft) bool {
 	}
 	return true
 }
+
+// aircraftReach is how many tokens an aircraft word may stand from a
+// bombardment word to say what bombarded.
+const aircraftReach = 3
+
+// aerialBombardment reports whether a shelling draft tells of bombardment
+// by aircraft: every event word is one that does not say the means
+// (قصف، قصفت: means=unstated) and an aircraft word stands right by one of
+// them — its subject after or before the verb (قصفت طائرات حربية، طائرة
+// استطلاع قصفت) or the noun's genitive (قصف الطائرات).
+func (d *docState) aerialBombardment(si int, dr *draft) bool {
+	if dr.typ != "shelling" {
+		return false
+	}
+	var words []lexicon.Match
+	for _, t := range dr.triggers {
+		if isCasualty(t) {
+			continue
+		}
+		if t.Entry.Class == "shelling" && t.Entry.Attrs["means"] != "unstated" {
+			return false // mortars, artillery, rockets: the means is said
+		}
+		if t.Entry.Class == "shelling" {
+			words = append(words, t)
+		}
+	}
+	for _, c := range d.cues[si] {
+		if c.Entry.Class != "aircraft" {
+			continue
+		}
+		for _, t := range words {
+			if tokDistance(c.First, c.Last, t.First, t.Last) <= aircraftReach {
+				return true
+			}
+		}
+	}
+	return false
+}

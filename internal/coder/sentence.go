@@ -415,6 +415,9 @@ func (d *docState) codeSentence(si int) {
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
 		}
+		if d.aerialBombardment(si, dr) || (dr.aerial && dr.typ == "shelling" && dr.trig.Entry.Attrs["means"] == "unstated") {
+			dr.typ = "airstrike" // قصفت طائرات حربية، وقصفت المقاتلات الإسرائيلية: bombardment from the air
+		}
 	}
 	drafts = absorbGeneric(drafts) // an attack word next to the airstrike it now is
 	if d.lang == "en" {
@@ -1093,13 +1096,7 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	if cod.Plover != "" {
 		p := cod.Plover
 		ev.Plover = &p
-		mode := cod.PloverMode
-		for _, t := range dr.triggers {
-			if m := t.Entry.Attrs["mode"]; m != "" {
-				mode = m
-				break
-			}
-		}
+		mode := triggerMode(dr, ev.Type, cod.PloverMode)
 		if mode != "" {
 			ev.PloverMode = &mode
 		}
@@ -1158,6 +1155,30 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// triggerMode is the PLOVER mode an event's words give: that of the first
+// word of the event's own type (an air strike told with قصف keeps the
+// aerial mode, not the word's heavy-weapons), else that of the first word
+// with a mode, else def.
+func triggerMode(dr *draft, typ, def string) string {
+	first := ""
+	for _, t := range dr.triggers {
+		m := t.Entry.Attrs["mode"]
+		if m == "" {
+			continue
+		}
+		if t.Entry.Class == typ {
+			return m
+		}
+		if first == "" && !(typ == "airstrike" && t.Entry.Class == "shelling") {
+			first = m
+		}
+	}
+	if first != "" {
+		return first
+	}
+	return def
 }
 
 // propertyOnly reports whether every word of a draft tells of burning or
