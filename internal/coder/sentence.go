@@ -43,6 +43,8 @@ type docState struct {
 
 	// parent is the sentence of each clause (the unit si counts).
 	parent []int
+
+	dateline int // the token where the report's dateline ends (0: none)
 }
 
 // newDocState indexes a's matches by unit (a.Sentences: the clauses);
@@ -59,7 +61,9 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 	d.triggers = bucket(longestNonOverlapping(matches, lexicon.KindTrigger), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.actors = bucket(longestNonOverlapping(matches, lexicon.KindActor), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.cues = bucket(longestNonOverlapping(matches, lexicon.KindCue), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
-	d.places = bucket(c.places.Resolve(a.Text, a.Tokens, sents, a.Lang), n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
+	places := c.places.Resolve(a.Text, a.Tokens, sents, a.Lang)
+	d.dateline = d.datelineEnd(places)
+	d.places = bucket(places, n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
 	for si := range d.actors {
 		if len(d.places[si]) > 0 {
 			d.places[si] = d.dropMetonyms(si)
@@ -777,29 +781,6 @@ func (d *docState) targetAfter(t, am lexicon.Match) bool {
 func (d *docState) actorAs(am lexicon.Match, role string) event.Actor {
 	return event.Actor{Role: role, Name: am.Entry.Name, Kind: am.Entry.Class, Code: am.Entry.ID,
 		Text: d.spanText(am.Start, am.End), Start: am.Start, End: am.End}
-}
-
-func (d *docState) location(si, near int) *event.Location {
-	var best *geo.Mention
-	bestScore := math.MaxFloat64
-	for i := range d.places[si] {
-		p := &d.places[si][i]
-		dist := float64(tokDistance(near, near+1, p.FirstToken, p.LastToken))
-		if p.FirstToken < near {
-			dist *= 1.5 // places usually follow the event word
-		}
-		if p.Location.Precision == "country" {
-			dist += 1000 // a country is where only when nothing finer is named
-		}
-		if dist < bestScore {
-			best, bestScore = p, dist
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	loc := best.Location
-	return &loc
 }
 
 // dateNear returns the resolved date expression of the sentence nearest
