@@ -2,6 +2,8 @@ package coder
 
 import (
 	"testing"
+
+	"github.com/marsad-dev/marsad/internal/event"
 )
 
 // TestBombardmentByAircraft: قصف, which does not say the means, is an air
@@ -74,4 +76,52 @@ func TestPlaceOfTheEvent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLeadAndItsSourcedRetelling: Arabic news tells the event in the lead
+// and retells it in the next sentence with its source and toll; the two
+// mentions are one event that takes the source, the count and the finer
+// place. Differing figures and two attributed claims stay apart.
+func TestLeadAndItsSourcedRetelling(t *testing.T) {
+	tests := []struct {
+		name, text, typ string
+		events          int
+		speaker         bool
+		killed          float64
+	}{
+		{"lead and retelling", "أسفر قصف مدفعي، السبت، استهدف سوقا شعبية في محافظة إدلب عن سقوط قتلى وجرحى. وذكرت مصادر طبية أن 4 مدنيين قتلوا في القصف الذي طال مدينة معرة النعمان.", "shelling", 1, true, 4},
+		{"differing tolls stay apart", "قتل 3 جنود في هجوم على حاجز قرب مدينة الموصل. وقالت مصادر أمنية إن 7 جنود قتلوا في الهجوم على الحاجز.", "attack", 2, false, 3},
+		{"two claims stay apart", "وقال الجيش إن مسلحين هاجموا نقطة تفتيش في مدينة الرمادي. وذكرت مصادر محلية أن مسلحين هاجموا النقطة ذاتها فجرا.", "attack", 2, true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			n := 0
+			for _, e := range r.Events {
+				if e.Type == tt.typ {
+					n++
+				}
+			}
+			if n != tt.events {
+				t.Fatalf("%d %s events, want %d: %+v", n, tt.typ, tt.events, r.Events)
+			}
+			e := find(r, tt.typ)
+			if tt.speaker && len(e.Attribution) == 0 {
+				t.Errorf("first event has no speaker: %+v", e)
+			}
+			if tt.killed > 0 && !hasCountValue(e.Counts, "killed", tt.killed) {
+				t.Errorf("counts %+v, want killed=%g", e.Counts, tt.killed)
+			}
+		})
+	}
+}
+
+func hasCountValue(cs []event.Count, what string, v float64) bool {
+	for _, c := range cs {
+		if c.What == what && c.Value == v {
+			return true
+		}
+	}
+	return false
 }
