@@ -1119,3 +1119,34 @@ func (d *docState) aerialBombardment(si int, dr *draft) bool {
 	}
 	return false
 }
+
+// pretext reports whether a claim cue after the event word, with the
+// preposition ب (بزعم أن، بدعوى، بحجة), gives the pretext the actor
+// claims for what it did — "killed a man, claiming he was armed" — which
+// leaves the act itself asserted.
+func (d *docState) pretext(c, t lexicon.Match) bool {
+	if c.First < t.Last {
+		return false
+	}
+	k := d.a.Tokens[c.First].Key
+	return strings.HasPrefix(k, "ب") && !strings.HasPrefix(c.Entry.Pattern, "ب")
+}
+
+// thatWords are the forms of أن (that) a verb of claiming takes.
+var thatWords = keySet("أن", "أنه", "أنها", "أنهم", "بأن", "بأنه", "بأنها", "بأنهم", "إن", "إنه", "إنها")
+
+// namedCue reports whether يدعى/تدعى (يدعي، تدعي) names someone (شاب
+// يدعى أحمد, "a young man called Ahmad") rather than claims something:
+// a name follows, not أن or a definite subject or object (تدعي الحكومة).
+func (d *docState) namedCue(c lexicon.Match) bool {
+	if c.Last-c.First != 1 || c.Last >= len(d.a.Tokens) {
+		return false
+	}
+	switch d.a.Tokens[c.First].Key {
+	case "يدعي", "تدعي", "ويدعي", "وتدعي":
+	default:
+		return false
+	}
+	next := &d.a.Tokens[c.Last]
+	return next.Kind == text.Word && !thatWords[next.Key] && !strings.HasPrefix(next.Key, "ال")
+}

@@ -125,3 +125,28 @@ func hasCountValue(cs []event.Count, what string, v float64) bool {
 	}
 	return false
 }
+
+// TestClaimCuesThatClaimNothing: بزعم أن after the act gives the actor's
+// pretext and يدعى before a name names someone; neither makes the event a
+// claim. A claim cue that governs the event still does.
+func TestClaimCuesThatClaimNothing(t *testing.T) {
+	tests := []struct{ name, text, typ, want string }{
+		{"pretext after the act", "أعلنت الشرطة اعتقال شاب، الاثنين، بزعم أنه كان يخطط لهجوم في المدينة.", "arrest", "asserted"},
+		{"a man called", "وقتل شاب يدعى سامي خليل برصاص مسلحين قرب منزله في المدينة أمس.", "killing", "asserted"},
+		{"claim before the act", "وزعمت الميليشيا أنها قتلت خمسة جنود في هجوم على موقع للجيش أمس.", "attack", "claimed"},
+		{"government claims", "وتدعي الحكومة أن قواتها اعتقلت عشرة مسلحين في المدينة أمس.", "arrest", "claimed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if e.Modality != tt.want {
+				t.Errorf("modality %s, want %s", e.Modality, tt.want)
+			}
+		})
+	}
+}

@@ -869,8 +869,12 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 	for _, c := range d.cues[si] {
 		cl := c.Entry.Class
 		switch cl {
-		case "denied", "claimed":
+		case "denied":
 			has[cl] = true
+		case "claimed":
+			if !d.pretext(c, t) && !d.namedCue(c) {
+				has[cl] = true
+			}
 		case "negation":
 			if c.Last <= t.First && t.First-c.Last <= 2 {
 				has["denied"] = true
