@@ -174,7 +174,7 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 	for si := range a.Sentences {
 		d.codeSentence(si)
 	}
-	if merged := mergeWithinDocument(d.events); merged != nil {
+	if merged := mergeWithinDocument(mergeElaborations(d.events)); merged != nil {
 		res.Events = merged // else the empty list: "events": [], never null
 	}
 	inheritPlaces(res.Events)

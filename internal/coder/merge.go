@@ -171,3 +171,110 @@ func territoryOutcome(evs []event.Event) {
 func factualEvent(e *event.Event) bool {
 	return e.Modality == event.Asserted || e.Modality == event.Claimed
 }
+
+// elaborationReach is how far, in bytes, after an event's word a later
+// mention may retell it with its source: the lead says what happened, the
+// next sentence or two say who reports it and give the toll (قتل ... في
+// قصف .... وذكرت مصادر محلية أن 3 أطفال قتلوا ... في القصف).
+const elaborationReach = 700
+
+// elaborationKm is how far apart the places of a lead and its retelling
+// may lie: the lead often names the province, the retelling the town.
+const elaborationKm = 150
+
+// mergeElaborations folds into an event the outlet tells on its own (no
+// speaker) the attributed mention of the same event that follows it
+// closely: same type and modality, no other event of that type between, no
+// differing date or figure, places in the same country within
+// elaborationKm. The retelling adds its speakers, its counts and a finer
+// place. Two attributed mentions stay apart: they may be two claims.
+func mergeElaborations(evs []event.Event) []event.Event {
+	out := evs[:0:0]
+	for i := range evs {
+		e := &evs[i]
+		if j := elaborated(out, e); j >= 0 {
+			absorbElaboration(&out[j], e)
+			continue
+		}
+		out = append(out, *e)
+	}
+	return out
+}
+
+// elaborated returns the index in prev of the event that e retells, or -1.
+func elaborated(prev []event.Event, e *event.Event) int {
+	if len(e.Attribution) == 0 || e.Trigger == nil {
+		return -1
+	}
+	for j := len(prev) - 1; j >= 0; j-- {
+		p := &prev[j]
+		if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > elaborationReach {
+			return -1
+		}
+		if p.Type != e.Type {
+			continue
+		}
+		if len(p.Attribution) > 0 || p.Modality != e.Modality || !closePlaces(p.Location, e.Location) || conflicting(p, e) {
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
+// conflicting reports whether two mentions give differing dates or figures.
+func conflicting(a, b *event.Event) bool {
+	if a.Date != nil && b.Date != nil && *a.Date != *b.Date {
+		return true
+	}
+	for _, ca := range a.Counts {
+		for _, cb := range b.Counts {
+			if ca.What == cb.What && ca.Value != cb.Value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closePlaces reports whether two places may be one event's: either
+// unknown, the same entry, or in one country within elaborationKm.
+func closePlaces(a, b *event.Location) bool {
+	if a == nil || b == nil || placeKey(a) == placeKey(b) {
+		return true
+	}
+	if a.Country == "" || a.Country != b.Country || a.Lat == nil || b.Lat == nil {
+		return false
+	}
+	return distanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= elaborationKm
+}
+
+// placeRank orders precisions from finest (0) to coarsest.
+var placeRank = map[string]int{"site": 0, "town": 1, "admin3": 2, "admin2": 3, "admin1": 4, "region": 5, "country": 6}
+
+// absorbElaboration adds to dst what its retelling src says: speakers,
+// counts, a finer place.
+func absorbElaboration(dst, src *event.Event) {
+	loc := dst.Location
+	if loc != nil && src.Location != nil && placeRank[src.Location.Precision] < placeRank[loc.Precision] {
+		loc = src.Location
+	}
+	for _, a := range src.Attribution {
+		if !hasSpeaker(dst.Attribution, a.Speaker) {
+			dst.Attribution = append(dst.Attribution, a)
+		}
+	}
+	absorb(dst, src)
+	if loc != nil {
+		dst.Location = loc
+	}
+}
+
+func hasSpeaker(as []event.Attributed, speaker string) bool {
+	for _, a := range as {
+		if a.Speaker == speaker {
+			return true
+		}
+	}
+	return false
+}

@@ -1081,3 +1081,72 @@ func (d *docState) recalledAfter(dr *draft) bool {
 	}
 	return true
 }
+
+// aircraftReach is how many tokens an aircraft word may stand from a
+// bombardment word to say what bombarded.
+const aircraftReach = 3
+
+// aerialBombardment reports whether a shelling draft tells of bombardment
+// by aircraft: every event word is one that does not say the means
+// (قصف، قصفت: means=unstated) and an aircraft word stands right by one of
+// them — its subject after or before the verb (قصفت طائرات حربية، طائرة
+// استطلاع قصفت) or the noun's genitive (قصف الطائرات).
+func (d *docState) aerialBombardment(si int, dr *draft) bool {
+	if dr.typ != "shelling" {
+		return false
+	}
+	var words []lexicon.Match
+	for _, t := range dr.triggers {
+		if isCasualty(t) {
+			continue
+		}
+		if t.Entry.Class == "shelling" && t.Entry.Attrs["means"] != "unstated" {
+			return false // mortars, artillery, rockets: the means is said
+		}
+		if t.Entry.Class == "shelling" {
+			words = append(words, t)
+		}
+	}
+	for _, c := range d.cues[si] {
+		if c.Entry.Class != "aircraft" {
+			continue
+		}
+		for _, t := range words {
+			if tokDistance(c.First, c.Last, t.First, t.Last) <= aircraftReach {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pretext reports whether a claim cue after the event word, with the
+// preposition ب (بزعم أن، بدعوى، بحجة), gives the pretext the actor
+// claims for what it did — "killed a man, claiming he was armed" — which
+// leaves the act itself asserted.
+func (d *docState) pretext(c, t lexicon.Match) bool {
+	if c.First < t.Last {
+		return false
+	}
+	k := d.a.Tokens[c.First].Key
+	return strings.HasPrefix(k, "ب") && !strings.HasPrefix(c.Entry.Pattern, "ب")
+}
+
+// thatWords are the forms of أن (that) a verb of claiming takes.
+var thatWords = keySet("أن", "أنه", "أنها", "أنهم", "بأن", "بأنه", "بأنها", "بأنهم", "إن", "إنه", "إنها")
+
+// namedCue reports whether يدعى/تدعى (يدعي، تدعي) names someone (شاب
+// يدعى أحمد, "a young man called Ahmad") rather than claims something:
+// a name follows, not أن or a definite subject or object (تدعي الحكومة).
+func (d *docState) namedCue(c lexicon.Match) bool {
+	if c.Last-c.First != 1 || c.Last >= len(d.a.Tokens) {
+		return false
+	}
+	switch d.a.Tokens[c.First].Key {
+	case "يدعي", "تدعي", "ويدعي", "وتدعي":
+	default:
+		return false
+	}
+	next := &d.a.Tokens[c.Last]
+	return next.Kind == text.Word && !thatWords[next.Key] && !strings.HasPrefix(next.Key, "ال")
+}

@@ -43,6 +43,8 @@ type docState struct {
 
 	// parent is the sentence of each clause (the unit si counts).
 	parent []int
+
+	dateline int // the token where the report's dateline ends (0: none)
 }
 
 // newDocState indexes a's matches by unit (a.Sentences: the clauses);
@@ -59,7 +61,9 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 	d.triggers = bucket(longestNonOverlapping(matches, lexicon.KindTrigger), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.actors = bucket(longestNonOverlapping(matches, lexicon.KindActor), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
 	d.cues = bucket(longestNonOverlapping(matches, lexicon.KindCue), n, func(m *lexicon.Match) int { return d.sentOf(m.First) })
-	d.places = bucket(c.places.Resolve(a.Text, a.Tokens, sents, a.Lang), n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
+	places := c.places.Resolve(a.Text, a.Tokens, sents, a.Lang)
+	d.dateline = d.datelineEnd(places)
+	d.places = bucket(places, n, func(p *geo.Mention) int { return d.sentOf(p.FirstToken) })
 	for si := range d.actors {
 		if len(d.places[si]) > 0 {
 			d.places[si] = d.dropMetonyms(si)
@@ -414,6 +418,9 @@ func (d *docState) codeSentence(si int) {
 		d.dropPerpetratorCounts(dr)
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
+		}
+		if d.aerialBombardment(si, dr) || (dr.aerial && dr.typ == "shelling" && dr.trig.Entry.Attrs["means"] == "unstated") {
+			dr.typ = "airstrike" // قصفت طائرات حربية، وقصفت المقاتلات الإسرائيلية: bombardment from the air
 		}
 	}
 	drafts = absorbGeneric(drafts) // an attack word next to the airstrike it now is
@@ -776,29 +783,6 @@ func (d *docState) actorAs(am lexicon.Match, role string) event.Actor {
 		Text: d.spanText(am.Start, am.End), Start: am.Start, End: am.End}
 }
 
-func (d *docState) location(si, near int) *event.Location {
-	var best *geo.Mention
-	bestScore := math.MaxFloat64
-	for i := range d.places[si] {
-		p := &d.places[si][i]
-		dist := float64(tokDistance(near, near+1, p.FirstToken, p.LastToken))
-		if p.FirstToken < near {
-			dist *= 1.5 // places usually follow the event word
-		}
-		if p.Location.Precision == "country" {
-			dist += 1000 // a country is where only when nothing finer is named
-		}
-		if dist < bestScore {
-			best, bestScore = p, dist
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	loc := best.Location
-	return &loc
-}
-
 // dateNear returns the resolved date expression of the sentence nearest
 // to token tok.
 func (d *docState) dateNear(si, tok int) (string, string, *event.Span) {
@@ -885,8 +869,12 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 	for _, c := range d.cues[si] {
 		cl := c.Entry.Class
 		switch cl {
-		case "denied", "claimed":
+		case "denied":
 			has[cl] = true
+		case "claimed":
+			if !d.pretext(c, t) && !d.namedCue(c) {
+				has[cl] = true
+			}
 		case "negation":
 			if c.Last <= t.First && t.First-c.Last <= 2 {
 				has["denied"] = true
@@ -1093,13 +1081,7 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 	if cod.Plover != "" {
 		p := cod.Plover
 		ev.Plover = &p
-		mode := cod.PloverMode
-		for _, t := range dr.triggers {
-			if m := t.Entry.Attrs["mode"]; m != "" {
-				mode = m
-				break
-			}
-		}
+		mode := triggerMode(dr, ev.Type, cod.PloverMode)
 		if mode != "" {
 			ev.PloverMode = &mode
 		}
@@ -1158,6 +1140,30 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		ev.ACLED = &cp
 	}
+}
+
+// triggerMode is the PLOVER mode an event's words give: that of the first
+// word of the event's own type (an air strike told with قصف keeps the
+// aerial mode, not the word's heavy-weapons), else that of the first word
+// with a mode, else def.
+func triggerMode(dr *draft, typ, def string) string {
+	first := ""
+	for _, t := range dr.triggers {
+		m := t.Entry.Attrs["mode"]
+		if m == "" {
+			continue
+		}
+		if t.Entry.Class == typ {
+			return m
+		}
+		if first == "" && !(typ == "airstrike" && t.Entry.Class == "shelling") {
+			first = m
+		}
+	}
+	if first != "" {
+		return first
+	}
+	return def
 }
 
 // propertyOnly reports whether every word of a draft tells of burning or

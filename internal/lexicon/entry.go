@@ -118,7 +118,7 @@ var (
 		"arrest", "escape", "release", "transfer", "offensive", "seizure", "agreement", "statement",
 		"protest", "riot", "displacement", "injury", "death", "none"}
 	CueClasses = []string{"attribution", "denied", "claimed", "feared", "warned", "planned",
-		"hypothetical", "negation", "question", "condemned", "frame", "peaceful", "background", "offduty"}
+		"hypothetical", "negation", "question", "condemned", "frame", "peaceful", "background", "offduty", "aircraft"}
 )
 
 // CountValues lists the allowed values of the count attribute: what a

@@ -1,0 +1,152 @@
+package coder
+
+import (
+	"testing"
+
+	"github.com/marsad-dev/marsad/internal/event"
+)
+
+// TestBombardmentByAircraft: قصف, which does not say the means, is an air
+// strike when an aircraft word stands right by it, and stays shelling
+// otherwise or when artillery is named.
+func TestBombardmentByAircraft(t *testing.T) {
+	tests := []struct{ name, text, want, mode string }{
+		{"aircraft subject after the verb", "وقصفت طائرات حربية مواقع للمسلحين شرق البلدة صباح اليوم.", "airstrike", "aerial"},
+		{"aircraft subject before the verb", "وكانت طائرة مسيرة قصفت سيارة على الطريق الدولي.", "airstrike", "aerial"},
+		{"jets of a state", "وقصفت المقاتلات الروسية مستودعا للذخيرة في ريف المدينة.", "airstrike", "aerial"},
+		{"genitive of the noun", "وتواصل قصف الطائرات على الأحياء الشرقية منذ الفجر.", "airstrike", "aerial"},
+		{"no aircraft", "وقصفت القوات الحكومية مواقع للمسلحين شرق البلدة صباح اليوم.", "shelling", "heavy-weapons"},
+		{"artillery named", "وتعرضت القرية لقصف مدفعي عنيف بينما حلقت طائرات الاستطلاع في سمائها.", "shelling", "heavy-weapons"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.want)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.want, r.Events)
+			}
+			if e.PloverMode == nil || *e.PloverMode != tt.mode {
+				t.Errorf("mode %v, want %s", e.PloverMode, tt.mode)
+			}
+			other := "shelling"
+			if tt.want == "shelling" {
+				other = "airstrike"
+			}
+			if find(r, other) != nil {
+				t.Errorf("also coded as %s", other)
+			}
+		})
+	}
+}
+
+// TestPlaceOfTheEvent: the place an event is given is where it happened —
+// not a place negated by "outside", not the power that controls a place,
+// not the report's dateline, and not a sub-place resolved to another
+// country than the town the text puts it in.
+func TestPlaceOfTheEvent(t *testing.T) {
+	tests := []struct {
+		name, lang, text, typ string
+		notCC, wantCC         string
+	}{
+		{"outside", "ar", "وقال المسؤول إن القوات الأمريكية نقلت ثلاثة معتقلين إلى مكان آمن خارج سوريا الأسبوع الماضي.", "transfer", "SY", ""},
+		{"outside en", "en", "US troops transferred three detainees to a secure site outside Syria last week, the official said.", "transfer", "SY", ""},
+		{"controlling power", "ar", "وأغارت طائرات حربية على قرية تسيطر عليها تركيا صباح الأحد.", "airstrike", "TR", ""},
+		{"dateline", "ar", "بيروت، لبنان (CNN) – قتل أربعة أشخاص في غارة جوية استهدفت سيارتهم في سوريا، الاثنين.", "airstrike", "LB", "SY"},
+		{"dateline en", "en", "BEIRUT, Lebanon (CNN) -- An air strike killed four people in their car in Syria on Monday.", "airstrike", "LB", "SY"},
+		{"sub-place in a town", "ar", "قتل جندي في اشتباكات مع مسلحين في منطقة التل بمدينة طرابلس شمالي لبنان أمس.", "attack", "", "LB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			cc := ""
+			if e.Location != nil {
+				cc = e.Location.Country
+			}
+			if tt.notCC != "" && cc == tt.notCC {
+				t.Errorf("placed in %s (%+v)", cc, e.Location)
+			}
+			if tt.wantCC != "" && cc != tt.wantCC {
+				t.Errorf("placed in %q, want %s (%+v)", cc, tt.wantCC, e.Location)
+			}
+		})
+	}
+}
+
+// TestLeadAndItsSourcedRetelling: Arabic news tells the event in the lead
+// and retells it in the next sentence with its source and toll; the two
+// mentions are one event that takes the source, the count and the finer
+// place. Differing figures and two attributed claims stay apart.
+func TestLeadAndItsSourcedRetelling(t *testing.T) {
+	tests := []struct {
+		name, text, typ string
+		events          int
+		speaker         bool
+		killed          float64
+	}{
+		{"lead and retelling", "أسفر قصف مدفعي، السبت، استهدف سوقا شعبية في محافظة إدلب عن سقوط قتلى وجرحى. وذكرت مصادر طبية أن 4 مدنيين قتلوا في القصف الذي طال مدينة معرة النعمان.", "shelling", 1, true, 4},
+		{"differing tolls stay apart", "قتل 3 جنود في هجوم على حاجز قرب مدينة الموصل. وقالت مصادر أمنية إن 7 جنود قتلوا في الهجوم على الحاجز.", "attack", 2, false, 3},
+		{"two claims stay apart", "وقال الجيش إن مسلحين هاجموا نقطة تفتيش في مدينة الرمادي. وذكرت مصادر محلية أن مسلحين هاجموا النقطة ذاتها فجرا.", "attack", 2, true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			n := 0
+			for _, e := range r.Events {
+				if e.Type == tt.typ {
+					n++
+				}
+			}
+			if n != tt.events {
+				t.Fatalf("%d %s events, want %d: %+v", n, tt.typ, tt.events, r.Events)
+			}
+			e := find(r, tt.typ)
+			if tt.speaker && len(e.Attribution) == 0 {
+				t.Errorf("first event has no speaker: %+v", e)
+			}
+			if tt.killed > 0 && !hasCountValue(e.Counts, "killed", tt.killed) {
+				t.Errorf("counts %+v, want killed=%g", e.Counts, tt.killed)
+			}
+		})
+	}
+}
+
+func hasCountValue(cs []event.Count, what string, v float64) bool {
+	for _, c := range cs {
+		if c.What == what && c.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// TestClaimCuesThatClaimNothing: بزعم أن after the act gives the actor's
+// pretext and يدعى before a name names someone; neither makes the event a
+// claim. A claim cue that governs the event still does.
+func TestClaimCuesThatClaimNothing(t *testing.T) {
+	tests := []struct{ name, text, typ, want string }{
+		{"pretext after the act", "أعلنت الشرطة اعتقال شاب، الاثنين، بزعم أنه كان يخطط لهجوم في المدينة.", "arrest", "asserted"},
+		{"a man called", "وقتل شاب يدعى سامي خليل برصاص مسلحين قرب منزله في المدينة أمس.", "killing", "asserted"},
+		{"claim before the act", "وزعمت الميليشيا أنها قتلت خمسة جنود في هجوم على موقع للجيش أمس.", "attack", "claimed"},
+		{"government claims", "وتدعي الحكومة أن قواتها اعتقلت عشرة مسلحين في المدينة أمس.", "arrest", "claimed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if e.Modality != tt.want {
+				t.Errorf("modality %s, want %s", e.Modality, tt.want)
+			}
+		})
+	}
+}
