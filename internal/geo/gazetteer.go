@@ -96,8 +96,8 @@ type Gazetteer struct {
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
-	// flags holds per entry what prominent and major read of it.
-	flags []uint8
+	// meta holds per entry what the resolver's scoring reads of it.
+	meta []entryMeta
 	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
 	// other than the first of some name key.
 	cont []uint64
@@ -131,7 +131,7 @@ func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 	}
 }
 
-// Entry flags (Gazetteer.flags).
+// Entry flags (entryMeta.flags).
 const (
 	// promAlways: a country, admin1, region or city, or 50,000 people.
 	promAlways = 1 << iota
@@ -141,28 +141,6 @@ const (
 	// majorEntry: a country, admin1 or city of 100,000 people.
 	majorEntry
 )
-
-// markFlags fills g.flags from the entries.
-func (g *Gazetteer) markFlags() {
-	g.flags = make([]uint8, len(g.entries))
-	for i := range g.entries {
-		e := &g.entries[i]
-		var f uint8
-		switch e.Kind {
-		case Country, Admin1, Region, City:
-			f |= promAlways
-		case Camp, Prison, Crossing, Site:
-			f |= promMulti
-		}
-		if e.Pop >= 50000 {
-			f |= promAlways
-		}
-		if e.Kind == Country || e.Kind == Admin1 || (e.Kind == City && e.Pop >= 100000) {
-			f |= majorEntry
-		}
-		g.flags[i] = f
-	}
-}
 
 // isCueKey reports whether k is a word that the resolver's cue reading
 // (cues, relation, bearingAt) looks up by a token's keys.
@@ -226,7 +204,7 @@ func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
 func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
-	g.markFlags()
+	g.markMeta()
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
@@ -506,6 +484,9 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 		e.Lon, err2 = strconv.ParseFloat(get("lon"), 64)
 		if e.ID == "" || err1 != nil || err2 != nil {
 			return nil, fmt.Errorf("%s line %d: need id, lat and lon (got %q)", what, line, s)
+		}
+		if len(e.Country) > 7 {
+			return nil, fmt.Errorf("%s line %d: cc %q is not a country code (want ISO 3166-1 alpha-2, such as SY)", what, line, e.Country)
 		}
 		e.Pop, _ = strconv.Atoi(get("pop"))
 		e.Confirmed = !curated || get("confirmed") != "no"

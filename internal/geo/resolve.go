@@ -2,7 +2,6 @@ package geo
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -115,7 +114,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 			acc = append(acc, m)
 		}
 	}
-	r.score(acc)
+	r.score(acc, a)
 	out := make([]Mention, 0, len(acc))
 	for _, m := range acc {
 		out = append(out, r.build(src, toks, m))
@@ -418,6 +417,8 @@ type arena struct {
 	chunks [][]mention // chunks before cur are full
 	cur    int
 	cs     []cand
+	chain  chainIndex // scratch space of score
+	ctx    docContext //
 }
 
 // arenas holds arenas between Resolve calls.
@@ -433,6 +434,7 @@ func (a *arena) release() {
 	a.cur = 0
 	clear(a.cs)
 	a.cs = a.cs[:0]
+	a.chain.meta = nil
 	arenas.Put(a)
 }
 
@@ -688,7 +690,7 @@ func parseNumber(s string) (float64, bool) {
 // named in news without any cue.
 func (r *Resolver) prominent(m *mention) bool {
 	for _, c := range m.cands {
-		f := r.g.flags[c.idx]
+		f := r.g.meta[c.idx].flags
 		if f&promAlways != 0 || f&promMulti != 0 && m.words > 1 {
 			return true
 		}
@@ -700,7 +702,7 @@ func (r *Resolver) prominent(m *mention) bool {
 // city of 100,000 people or more: named without cues in news.
 func (r *Resolver) major(m *mention) bool {
 	for _, c := range m.cands {
-		if r.g.flags[c.idx]&majorEntry != 0 {
+		if r.g.meta[c.idx].flags&majorEntry != 0 {
 			return true
 		}
 	}
@@ -752,7 +754,7 @@ func (r *Resolver) accept(m *mention) bool {
 func (r *Resolver) bestKind(m *mention) int {
 	best := 99
 	for _, c := range m.cands {
-		o := kindRank[r.g.entries[c.idx].Kind]
+		o := int(r.g.meta[c.idx].rank)
 		if o < best {
 			best = o
 		}
@@ -766,218 +768,6 @@ var kindRank = map[string]int{Country: 0, Region: 1, Admin1: 2, Admin2: 3, City:
 var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL": true, "PS": true, "TR": true, "EG": true,
 	"LY": true, "YE": true, "SA": true, "KW": true, "BH": true, "QA": true, "AE": true, "OM": true, "IR": true,
 	"TN": true, "DZ": true, "MA": true, "SD": true, "SS": true, "MR": true, "CY": true, "AF": true}
-
-func (r *Resolver) admin1Of(e *Entry) int32 {
-	for _, p := range e.Parents {
-		if r.g.entries[p].Kind == Admin1 {
-			return p
-		}
-	}
-	return -1
-}
-
-// score chooses one candidate per mention using the document context.
-func (r *Resolver) score(ms []*mention) {
-	country := map[string]float64{}
-	admin1 := map[int32]float64{}
-	total := 0.0
-	for _, m := range ms {
-		// the one country and the one admin1 of all candidates, if any
-		var c0 string
-		var a0 int32
-		oneC, oneA := true, true
-		for ci, c := range m.cands {
-			e := &r.g.entries[c.idx]
-			a := c.idx
-			if e.Kind != Admin1 {
-				a = r.admin1Of(e)
-			}
-			if ci == 0 {
-				c0, a0 = e.Country, a
-				continue
-			}
-			if e.Country != c0 {
-				oneC = false
-			}
-			if a != a0 {
-				oneA = false
-			}
-		}
-		if len(m.cands) > 0 && oneC {
-			country[c0]++
-			total++
-		}
-		if len(m.cands) > 0 && oneA && a0 >= 0 {
-			admin1[a0]++
-		}
-	}
-	if total == 0 {
-		// fall back to prior-best candidates
-		for _, m := range ms {
-			best := r.priorBest(m)
-			country[r.g.entries[best].Country] += 0.5
-			total += 0.5
-		}
-	}
-	// the candidates of every mention, as chain reads them
-	infos := make([][]candInfo, len(ms))
-	// oneCC[k]: the packed country of all of mention k's candidates when
-	// they have one (0: several, or one too long to pack)
-	oneCC := make([]uint64, len(ms))
-	ncand := 0
-	for _, m := range ms {
-		ncand += len(m.cands)
-	}
-	pool := make([]candInfo, 0, ncand)
-	for k, m := range ms {
-		start := len(pool)
-		for _, c := range m.cands {
-			e := &r.g.entries[c.idx]
-			pool = append(pool, candInfo{idx: c.idx, country: e.Country, cc: packCountry(e.Country), lat: e.Lat, lon: e.Lon,
-				isCountry: e.Kind == Country, point: !e.isArea() && e.Kind != Country})
-		}
-		infos[k] = pool[start:len(pool):len(pool)]
-		for i, c := range infos[k] {
-			if i == 0 {
-				oneCC[k] = c.cc
-			} else if c.cc != oneCC[k] {
-				oneCC[k] = 0
-			}
-		}
-	}
-	a1total := 0.0
-	for _, v := range admin1 {
-		a1total += v
-	}
-	for k, m := range ms {
-		for ci := range m.cands {
-			c := &m.cands[ci]
-			e := &r.g.entries[c.idx]
-			s := kindBase[e.Kind] + 0.5*math.Log10(float64(e.Pop)+1)
-			if e.Curated {
-				s += 0.3
-			}
-			if total > 0 {
-				s += 3 * country[e.Country] / total
-			}
-			a1 := r.admin1Of(e)
-			if e.Kind == Admin1 {
-				a1 = c.idx
-			}
-			if a1 >= 0 && a1total > 0 {
-				s += 2 * admin1[a1] / a1total
-			}
-			if m.feature != "" {
-				if cueFits(m.feature, e.Kind) {
-					s += 4
-				} else {
-					s -= 1
-				}
-			} else if e.Kind == Camp || e.Kind == Prison {
-				if m.words == 1 {
-					s -= 1.5 // "الهول" alone is the town, "مخيم الهول" the camp
-				}
-			}
-			if m.countryside && (e.Kind == Admin1 || e.Kind == Admin2) {
-				s += 2
-			}
-			s += r.chain(ms, infos, oneCC, k, e)
-			c.score = s
-		}
-		// (the algorithm of sort.SliceStable, without reflection)
-		slices.SortStableFunc(m.cands, func(a, b cand) int {
-			if a.score > b.score {
-				return -1
-			}
-			if b.score > a.score {
-				return 1
-			}
-			return 0
-		})
-	}
-}
-
-func (r *Resolver) priorBest(m *mention) int32 {
-	best, bs := m.cands[0].idx, -1.0
-	for _, c := range m.cands {
-		e := &r.g.entries[c.idx]
-		if s := kindBase[e.Kind] + 0.35*math.Log10(float64(e.Pop)+1); s > bs {
-			best, bs = c.idx, s
-		}
-	}
-	return best
-}
-
-// chain scores e by the other mentions near mention k: an admin unit that
-// contains e written beside it (الرقة ... عين عيسى), or a place close to e.
-// candInfo is what chain needs of a candidate entry.
-type candInfo struct {
-	idx       int32
-	cc        uint64 // packCountry(country)
-	country   string
-	lat, lon  float64
-	isCountry bool
-	point     bool // neither an area nor a country
-}
-
-func (r *Resolver) chain(ms []*mention, infos [][]candInfo, oneCC []uint64, k int, e *Entry) float64 {
-	s := 0.0
-	eArea := e.isArea()
-	ecc := packCountry(e.Country)
-	for o, n := range ms {
-		if o == k {
-			continue
-		}
-		if oneCC[o] != 0 && oneCC[o] != ecc {
-			continue // no candidate in e's country: adds nothing
-		}
-		d := ms[k].first - n.first
-		if d < 0 {
-			d = -d
-		}
-		w := 1.0
-		if d > 25 {
-			w = 0.4
-		}
-		best := 0.0
-		for ci := range infos[o] {
-			c := &infos[o][ci]
-			if c.cc != ecc || c.cc == 0 && c.country != e.Country {
-				continue
-			}
-			if c.isCountry && d <= 4 {
-				best = max(best, 2.5) // سنجار شمالي العراق، Manbij, Syria
-			}
-			for _, p := range e.Parents {
-				if p == c.idx {
-					best = max(best, 3)
-				}
-			}
-			// (places more than 0.6° of latitude apart are over 66 km apart)
-			if !eArea && c.point && math.Abs(e.Lat-c.lat) <= 0.6 {
-				if dk := haversine(e.Lat, e.Lon, c.lat, c.lon); dk < 60 && dk > 0.5 {
-					best = max(best, 1.2)
-				}
-			}
-		}
-		s += w * best
-	}
-	return min(s, 6)
-}
-
-// packCountry packs a country code of up to 7 bytes and its length into a
-// non-zero number, so that two packed codes are equal when the codes are;
-// 0 for a longer code.
-func packCountry(s string) uint64 {
-	if len(s) > 7 {
-		return 0
-	}
-	v := uint64(len(s)+1) << 56
-	for i := 0; i < len(s); i++ {
-		v |= uint64(s[i]) << (8 * i)
-	}
-	return v
-}
 
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = 6371.0
