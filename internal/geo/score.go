@@ -119,8 +119,8 @@ func (t *tally[K]) sum() float64 {
 // docContext is what a document says of where it is: how many mentions
 // have all their candidates in one country, or in one admin1 unit.
 type docContext struct {
-	country       tally[uint64] // by packCountry
-	admin1        tally[int32]
+	country      tally[uint64] // by packCountry
+	admin1       tally[int32]
 	total, a1tot float64
 }
 
@@ -236,13 +236,13 @@ func (r *Resolver) priorBest(m *mention) int32 {
 // country candidates of each mention. Its slices live in the arena.
 type chainIndex struct {
 	meta   []entryMeta
-	first  []int        // first token of each mention
-	ents   []entryAt    // every candidate, by entry then mention
-	points []pointAt    // candidates that are points, by latitude
-	ctry   [][2]uint32  // per mention, its country candidates in ctryCC
-	ctryCC []uint64     // packed countries
-	best   []float64    // per mention, the best link to the entry scored
-	seen   []int        // mentions with best > 0
+	first  []int       // first token of each mention
+	ents   []entryAt   // every candidate, by entry then mention
+	points []pointAt   // candidates that are points, by latitude
+	ctry   [][2]uint32 // per mention, its country candidates in ctryCC
+	ctryCC []uint64    // packed countries
+	best   []float64   // per mention, the best link to the entry scored
+	seen   []int       // mentions with best > 0
 }
 
 type entryAt struct {
