@@ -180,11 +180,12 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 // and frequency marks. Keys no name begins with are left out.
 type firstKey struct {
 	key    string
-	fi     int
-	maxLen int
 	ids    []int32
+	freq   int32
+	fi     uint8
+	maxLen uint8
 	stop   bool
-	freq   int
+	sum    uint8 // candSummary of ids
 }
 
 // wordFirsts returns the first keys of lexicon word w (ta: its final ه was
@@ -237,9 +238,10 @@ func (g *Gazetteer) markSkips() {
 				if ml == 0 {
 					continue
 				}
-				fk := firstKey{key: f, fi: fi, maxLen: ml, stop: g.stop[f], freq: g.freq[f]}
+				fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: g.stop[f], freq: int32(g.freq[f])}
 				if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
 					fk.ids = ids
+					fk.sum = g.candSummary(ids)
 				}
 				g.wfPool = append(g.wfPool, fk)
 			}

@@ -42,7 +42,10 @@ type mention struct {
 	exprLast        int
 	key             string
 	words           int
-	cands           []cand
+	ids             []int32 // the entries of key (the gazetteer's: read only)
+	sum             uint8   // candSummary of ids, when hasSum
+	hasSum          bool
+	cands           []cand // ids with their scores, for accepted mentions
 	feature         string // feature cue kind
 	weak            bool   // weak cue (preposition, attached ب, coordination)
 	relation        string
@@ -111,6 +114,10 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	var acc []*mention
 	for _, m := range ms {
 		if m.accepted {
+			m.cands = a.cands(len(m.ids))
+			for ci, id := range m.ids {
+				m.cands[ci] = cand{idx: id}
+			}
 			acc = append(acc, m)
 		}
 	}
@@ -192,9 +199,17 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 			return nil // no name starts with this word (see Gazetteer.skip)
 		}
 		if fks, ok := r.g.wordFirsts(t.Word, strings.HasSuffix(t.Norm, "ة")); ok {
+			one := len(fks) > 0 && !r.continued(toks, i)
 			for k := range fks {
 				fk := &fks[k]
-				if m := r.matchFirst(toks, i, a, fk.fi, fk.key, fk.maxLen, fk); m != nil {
+				if fk.maxLen == 1 || one {
+					// f alone, as matchFirst would find it
+					if fk.ids != nil {
+						return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, fk.ids, fk)
+					}
+					continue
+				}
+				if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
 					return m
 				}
 			}
@@ -310,39 +325,66 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 				if t.Script == text.Latin && n > 1 && !startsUpper(toks[ends[n-1]-1].Text) && !startsUpper(t.Text) {
 					continue
 				}
-				m := a.mention()
-				m.first, m.last, m.key, m.words, m.latin = i, ends[n-1], k, n, t.Script == text.Latin
-				m.exprFirst, m.exprLast = m.first, m.last
-				m.cands = a.cands(len(ids))
-				for ci, id := range ids {
-					m.cands[ci] = cand{idx: id}
+				if n > 1 || pre == nil {
+					pre = nil
 				}
-				if fi > 0 {
-					// an attached preposition (بالرقة، وفي) is a weak cue;
-					// a bare conjunction is not
-					stripped := t.Key[:len(t.Key)-len(f)]
-					if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
-						m.weak = true
-					}
-				}
-				if n > 1 {
-					if f, ok := featureCues[strings.Fields(k)[0]]; ok {
-						m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
-					}
-				}
-				if n == 1 && pre != nil {
-					m.stop, m.freq = pre.stop, pre.freq
-				} else {
-					m.stop = r.g.stop[k]
-					if n == 1 && !m.latin {
-						m.freq = r.g.freq[k]
-					}
-				}
-				return m
+				return r.newMention(toks, i, ends[n-1], a, fi, f, k, n, ids, pre)
 			}
 		}
 	}
 	return nil
+}
+
+// continued reports whether the token after token i (hyphens skipped)
+// may continue a name that begins at token i: matchFirst collects it
+// and some name key has it as a word other than the first.
+func (r *Resolver) continued(toks []text.Token, i int) bool {
+	t := &toks[i]
+	for j := i + 1; j < len(toks); j++ {
+		u := &toks[j]
+		if isHyphen(u) {
+			continue
+		}
+		if u.Kind != text.Word && u.Kind != text.Number || u.Script != t.Script && u.Kind == text.Word {
+			return false
+		}
+		return r.g.mayContinue(u)
+	}
+	return false
+}
+
+// newMention returns the match of key k (n words, entries ids) over tokens
+// [i, last), whose first word f is first key number fi of token i; pre,
+// when not nil, holds what the index says of f alone (n is then 1).
+func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, f, k string, n int, ids []int32, pre *firstKey) *mention {
+	t := &toks[i]
+	m := a.mention()
+	m.first, m.last, m.key, m.words, m.latin = i, last, k, n, t.Script == text.Latin
+	m.exprFirst, m.exprLast = m.first, m.last
+	m.ids = ids
+	if fi > 0 {
+		// an attached preposition (بالرقة، وفي) is a weak cue;
+		// a bare conjunction is not
+		stripped := t.Key[:len(t.Key)-len(f)]
+		if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
+			m.weak = true
+		}
+	}
+	if n > 1 {
+		if f, ok := featureCues[strings.Fields(k)[0]]; ok {
+			m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
+		}
+	}
+	if pre != nil {
+		m.stop, m.freq = pre.stop, int(pre.freq)
+		m.sum, m.hasSum = pre.sum, true
+	} else {
+		m.stop = r.g.stop[k]
+		if n == 1 && !m.latin {
+			m.freq = r.g.freq[k]
+		}
+	}
+	return m
 }
 
 // firstKeys appends to firsts the keys that a name may begin with at an
@@ -686,27 +728,35 @@ func parseNumber(s string) (float64, bool) {
 	return v, seen
 }
 
+// candSummary returns the entry flags (promAlways, promMulti,
+// majorEntry) of any of ids.
+func (g *Gazetteer) candSummary(ids []int32) uint8 {
+	var f uint8
+	for _, id := range ids {
+		f |= g.meta[id].flags
+	}
+	return f
+}
+
+// summary returns the candSummary of m's entries.
+func (r *Resolver) summary(m *mention) uint8 {
+	if !m.hasSum {
+		m.sum, m.hasSum = r.g.candSummary(m.ids), true
+	}
+	return m.sum
+}
+
 // prominent reports whether a mention has a candidate that is commonly
 // named in news without any cue.
 func (r *Resolver) prominent(m *mention) bool {
-	for _, c := range m.cands {
-		f := r.g.meta[c.idx].flags
-		if f&promAlways != 0 || f&promMulti != 0 && m.words > 1 {
-			return true
-		}
-	}
-	return false
+	f := r.summary(m)
+	return f&promAlways != 0 || f&promMulti != 0 && m.words > 1
 }
 
 // major reports whether a candidate is a country, a first-level unit or a
 // city of 100,000 people or more: named without cues in news.
 func (r *Resolver) major(m *mention) bool {
-	for _, c := range m.cands {
-		if r.g.meta[c.idx].flags&majorEntry != 0 {
-			return true
-		}
-	}
-	return false
+	return r.summary(m)&majorEntry != 0
 }
 
 // accept decides whether a match is a place mention.
@@ -728,8 +778,8 @@ func (r *Resolver) accept(m *mention) bool {
 		}
 		// outside the region, small places need a cue
 		if !prom && !cue {
-			for _, c := range m.cands {
-				if e := &r.g.entries[c.idx]; mena[e.Country] {
+			for _, id := range m.ids {
+				if e := &r.g.entries[id]; mena[e.Country] {
 					return true
 				}
 			}
@@ -753,8 +803,8 @@ func (r *Resolver) accept(m *mention) bool {
 // (0 country … 6 town, 7 village).
 func (r *Resolver) bestKind(m *mention) int {
 	best := 99
-	for _, c := range m.cands {
-		o := int(r.g.meta[c.idx].rank)
+	for _, id := range m.ids {
+		o := int(r.g.meta[id].rank)
 		if o < best {
 			best = o
 		}
