@@ -15,8 +15,10 @@ type entryMeta struct {
 	cc       uint64  // packCountry(Country)
 	admin1   int32   // the entry when an admin1, else its first admin1 parent, or -1
 	rank     int8    // kindRank of the kind
-	flags    uint8   // prominence flags (promAlways, promMulti, majorEntry)
-	bits     uint8   // metaArea, metaCountry, …
+	npar     uint8   // number of parents, the first of them in par
+	par      [3]int32
+	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry)
+	bits     uint8 // metaArea, metaCountry, …
 }
 
 // entryMeta.bits.
@@ -33,6 +35,8 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	e := &entries[i]
 	m := entryMeta{lat: e.Lat, lon: e.Lon, cc: packCountry(e.Country), admin1: -1,
 		prior: kindBase[e.Kind] + 0.5*math.Log10(float64(e.Pop)+1), rank: int8(kindRank[e.Kind])}
+	m.npar = uint8(min(len(e.Parents), 255))
+	copy(m.par[:], e.Parents)
 	if e.Kind == Admin1 {
 		m.admin1 = int32(i)
 	} else {
@@ -71,6 +75,15 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 		m.bits |= metaAdmin12
 	}
 	return m
+}
+
+// parentsOf returns the parents of entry i.
+func (g *Gazetteer) parentsOf(i int32) []int32 {
+	m := &g.meta[i]
+	if int(m.npar) <= len(m.par) {
+		return m.par[:m.npar]
+	}
+	return g.entries[i].Parents
 }
 
 // markMeta fills g.meta from the entries.
@@ -177,6 +190,9 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 	r.context(ms, dc)
 	ix := a.chainIndex(r.g, ms)
 	for k, m := range ms {
+		if len(m.cands) == 1 {
+			continue // the one candidate wins whatever its score (see build)
+		}
 		for ci := range m.cands {
 			c := &m.cands[ci]
 			em := &r.g.meta[c.idx]
@@ -204,7 +220,7 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 			if m.countryside && em.bits&metaAdmin12 != 0 {
 				s += 2
 			}
-			s += ix.chain(k, &r.g.entries[c.idx], em)
+			s += ix.chain(k, r.g.parentsOf(c.idx), em)
 			c.score = s
 		}
 		// (the algorithm of sort.SliceStable, without reflection)
@@ -303,18 +319,18 @@ func (ix *chainIndex) link(o int, v float64) {
 	ix.best[o] = max(ix.best[o], v)
 }
 
-// chain scores e (entry meta em), a candidate of mention k, by the other
+// chain scores an entry (its parents and meta em), a candidate of mention k, by the other
 // mentions: an admin unit that contains e written anywhere (الرقة ...
 // عين عيسى), a country written within four tokens (سنجار شمالي العراق،
 // Manbij, Syria), or a place close to e; each mention counts once, with
 // its best link, and mentions more than 25 tokens away count less. Only
 // candidates in e's country link.
-func (ix *chainIndex) chain(k int, e *Entry, em *entryMeta) float64 {
-	for _, p := range e.Parents {
-		if ix.meta[p].cc != em.cc {
+func (ix *chainIndex) chain(k int, parents []int32, em *entryMeta) float64 {
+	for _, p := range parents {
+		j, found := slices.BinarySearchFunc(ix.ents, p, func(x entryAt, p int32) int { return int(x.idx - p) })
+		if !found || ix.meta[p].cc != em.cc {
 			continue
 		}
-		j, _ := slices.BinarySearchFunc(ix.ents, p, func(x entryAt, p int32) int { return int(x.idx - p) })
 		for ; j < len(ix.ents) && ix.ents[j].idx == p; j++ {
 			if o := int(ix.ents[j].o); o != k {
 				ix.link(o, 3)
