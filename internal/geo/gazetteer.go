@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"io"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,10 +88,11 @@ type Gazetteer struct {
 	// firstKeys): a token with that word starts no match.
 	skip []uint64
 	// firstKeys of the words not skipped, with what the index says of
-	// them: those of word w without and with ta marbuta (see firstKey)
-	// are wfPool[wfStart[2(w-1)+v] : wfStart[2(w-1)+v+1]], v 0 or 1.
-	wfStart []uint32
-	wfPool  []firstKey
+	// them: those of word w are at wf[w-1] in wfPool (see wordFirsts),
+	// and the entries of their keys alone in wfIDs.
+	wf     []wordFirstsAt
+	wfPool []firstKey
+	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
@@ -180,7 +182,8 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 // and frequency marks. Keys no name begins with are left out.
 type firstKey struct {
 	key    string
-	ids    []int32
+	idsOff uint32 // ids: wfIDs[idsOff : idsOff+idsN]
+	idsN   uint32
 	freq   int32
 	fi     uint8
 	maxLen uint8
@@ -188,17 +191,36 @@ type firstKey struct {
 	sum    uint8 // candSummary of ids
 }
 
+// wordFirstsAt places the first keys of a word in wfPool: n of them from
+// start when its final ه was written ه, nt from start+n when it was
+// written ة, or the same n when taSame.
+type wordFirstsAt struct {
+	start  uint32
+	n, nt  uint8
+	taSame bool
+}
+
 // wordFirsts returns the first keys of lexicon word w (ta: its final ه was
 // written ة), when they were computed.
 func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
-	k := 2 * int(w-1)
-	if ta {
-		k++
-	}
-	if w <= 0 || k+1 >= len(g.wfStart) {
+	if w <= 0 || int(w) > len(g.wf) {
 		return nil, false
 	}
-	return g.wfPool[g.wfStart[k]:g.wfStart[k+1]], true
+	at := g.wf[w-1]
+	start, end := at.start, at.start+uint32(at.n)
+	if ta && !at.taSame {
+		start, end = end, end+uint32(at.nt)
+	}
+	return g.wfPool[start:end], true
+}
+
+// ids returns the entries of fk's key alone (nil when there are none or
+// it is a relation word).
+func (g *Gazetteer) ids(fk *firstKey) []int32 {
+	if fk.idsN == 0 {
+		return nil
+	}
+	return g.wfIDs[fk.idsOff : fk.idsOff+fk.idsN : fk.idsOff+fk.idsN]
 }
 
 // markSkips fills g.skip from the name index.
@@ -209,8 +231,8 @@ func (g *Gazetteer) markSkips() {
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
-	g.wfStart = make([]uint32, 1, 2*n+1)
-	g.wfPool = nil
+	g.wf = make([]wordFirstsAt, n)
+	g.wfPool, g.wfIDs = nil, nil
 	var buf [8]string
 	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
@@ -229,25 +251,38 @@ func (g *Gazetteer) markSkips() {
 		}
 		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
-			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)), uint32(len(g.wfPool)))
+			g.wf[w-1] = wordFirstsAt{start: uint32(len(g.wfPool)), taSame: true}
 			continue
 		}
-		for _, stems := range [2][]string{plain, ta} {
-			for fi, f := range g.firstKeys(key, stems, buf[:0]) {
-				ml := g.maxLenOf(f)
-				if ml == 0 {
-					continue
-				}
-				fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: g.stop[f], freq: int32(g.freq[f])}
-				if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
-					fk.ids = ids
-					fk.sum = g.candSummary(ids)
-				}
-				g.wfPool = append(g.wfPool, fk)
-			}
-			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)))
+		at := wordFirstsAt{start: uint32(len(g.wfPool))}
+		at.n = g.addFirsts(g.firstKeys(key, plain, buf[:0]))
+		at.taSame = slices.Equal(plain, ta)
+		if !at.taSame {
+			at.nt = g.addFirsts(g.firstKeys(key, ta, buf[:0]))
 		}
+		g.wf[w-1] = at
 	}
+}
+
+// addFirsts appends to wfPool the first keys of firsts that some name
+// begins with, and returns their number.
+func (g *Gazetteer) addFirsts(firsts []string) uint8 {
+	n := 0
+	for fi, f := range firsts {
+		ml := g.maxLenOf(f)
+		if ml == 0 {
+			continue
+		}
+		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: g.stop[f], freq: int32(g.freq[f])}
+		if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
+			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
+			g.wfIDs = append(g.wfIDs, ids...)
+			fk.sum = g.candSummary(ids)
+		}
+		g.wfPool = append(g.wfPool, fk)
+		n++
+	}
+	return uint8(n)
 }
 
 // noCue reports whether no key of a token with this key and stems (see

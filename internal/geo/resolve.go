@@ -204,8 +204,8 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 				fk := &fks[k]
 				if fk.maxLen == 1 || one {
 					// f alone, as matchFirst would find it
-					if fk.ids != nil {
-						return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, fk.ids, fk)
+					if fk.idsN > 0 {
+						return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk)
 					}
 					continue
 				}
@@ -302,10 +302,10 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			switch {
 			case n == 1 && pre != nil:
 				// f alone, as looked up when the gazetteer was loaded
-				if pre.ids == nil {
+				if pre.idsN == 0 {
 					continue
 				}
-				k, ids = f, pre.ids
+				k, ids = f, r.g.ids(pre)
 			case !filtered || r.g.keys.mayHave(hs[n-1]):
 				k = strings.Join(words[:n], " ")
 				ids = r.g.index[k]
