@@ -894,14 +894,15 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 	// confidence: margin over the best candidate of another cluster
 	conf := 0.9
 	var alts []string
+	var altEs [5]*Entry // the entries of alts
 	for _, c := range m.cands[1:] {
 		oe := &r.g.entries[c.idx]
 		if haversine(e.Lat, e.Lon, oe.Lat, oe.Lon) <= 25 && oe.Country == e.Country || related(e, oe, best.idx, c.idx) {
 			continue
 		}
 		dup := false
-		for _, a := range alts {
-			if ae, ok := r.g.Entry(a); ok && haversine(ae.Lat, ae.Lon, oe.Lat, oe.Lon) <= 25 {
+		for _, ae := range altEs[:len(alts)] {
+			if haversine(ae.Lat, ae.Lon, oe.Lat, oe.Lon) <= 25 {
 				dup = true
 				break
 			}
@@ -913,7 +914,8 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 			margin := best.score - c.score
 			conf = 0.3 + 0.6/(1+math.Exp(-1.5*(margin-1)))
 		}
-		if len(alts) < 5 && c.score > best.score-3.5 {
+		if len(alts) < len(altEs) && c.score > best.score-3.5 {
+			altEs[len(alts)] = oe
 			alts = append(alts, oe.ID)
 		}
 	}

@@ -186,6 +186,9 @@ func (r *Resolver) context(ms []*mention, dc *docContext) {
 
 // score chooses one candidate per mention using the document context.
 func (r *Resolver) score(ms []*mention, a *arena) {
+	if !slices.ContainsFunc(ms, func(m *mention) bool { return len(m.cands) > 1 }) {
+		return // every mention has one candidate, which wins
+	}
 	dc := &a.ctx
 	r.context(ms, dc)
 	ix := a.chainIndex(r.g, ms)
