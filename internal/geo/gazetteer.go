@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -73,12 +73,13 @@ func (e *Entry) isArea() bool {
 // after loading and safe for concurrent use.
 type Gazetteer struct {
 	entries []Entry
-	byID    map[string]int32
-	index   map[string][]int32 // name key → entries
-	maxLen  map[string]int     // first word of a name key → most words of any key starting with it
-	freq    map[string]int     // corpus frequency of single-word Arabic name keys
-	stop    map[string]bool    // keys that are not places on their own
-	shared  bool               // index slices are shared with a parent: copy on write
+	// byID numbers the entry ids; the postings of an id are the entries
+	// with it (the last one is the entry of Entry).
+	byID keyTable[struct{}]
+	// names holds the name keys, whose postings are the entries they
+	// name, and the first words of keys, frequent words and stop words,
+	// with what keyInfo says of them.
+	names keyTable[keyInfo]
 	// seed hashes keys for the filters; keys holds every index key and
 	// firsts every key of maxLen (see keyFilter).
 	seed         maphash.Seed
@@ -105,6 +106,24 @@ type Gazetteer struct {
 	cont []uint64
 }
 
+// keyInfo is what the index holds of a key besides its entries.
+type keyInfo struct {
+	maxLen int32 // most words of any name key beginning with this word
+	freq   int32 // corpus frequency of a single-word Arabic name key
+	stop   bool  // not a place on its own
+}
+
+// info returns what the index holds of key k (zero when it is absent).
+func (g *Gazetteer) info(k string) keyInfo {
+	if n := g.names.find(k, seqHash(g.seed, k)); n >= 0 {
+		return g.names.vals[n]
+	}
+	return keyInfo{}
+}
+
+// index returns the entries of name key k.
+func (g *Gazetteer) index(k string) []int32 { return g.names.get(g.seed, k) }
+
 // mayContinue reports whether the key of token u may be a word other than
 // the first of a name key: false for a word of the lexicon that is none.
 func (g *Gazetteer) mayContinue(u *text.Token) bool {
@@ -118,7 +137,10 @@ func (g *Gazetteer) mayContinue(u *text.Token) bool {
 // markCont fills g.cont from the name index.
 func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 	g.cont = make([]uint64, (lex.Len()+63)/64)
-	for k := range g.index {
+	for n, k := range g.names.keys {
+		if g.names.post[n].n == 0 {
+			continue // not a name key
+		}
 		sp := strings.IndexByte(k, ' ')
 		for sp >= 0 {
 			k = k[sp+1:]
@@ -273,8 +295,9 @@ func (g *Gazetteer) addFirsts(firsts []string) uint8 {
 		if ml == 0 {
 			continue
 		}
-		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: g.stop[f], freq: int32(g.freq[f])}
-		if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
+		ki := g.info(f)
+		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq}
+		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
 			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
 			g.wfIDs = append(g.wfIDs, ids...)
 			fk.sum = g.candSummary(ids)
@@ -317,10 +340,14 @@ func (g *Gazetteer) skipsWord(w int32) bool {
 
 // maxLenOf returns maxLen[first], consulting the filter first.
 func (g *Gazetteer) maxLenOf(first string) int {
-	if !g.firsts.mayHave(wordHash(g.seed, first)) {
+	h := wordHash(g.seed, first)
+	if !g.firsts.mayHave(h) {
 		return 0
 	}
-	return g.maxLen[first]
+	if n := g.names.find(first, h); n >= 0 {
+		return int(g.names.vals[n].maxLen)
+	}
+	return 0
 }
 
 // Len returns the number of entries.
@@ -328,11 +355,11 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 
 // Entry returns the entry with the given id.
 func (g *Gazetteer) Entry(id string) (*Entry, bool) {
-	i, ok := g.byID[id]
-	if !ok {
+	is := g.byID.get(g.seed, id)
+	if len(is) == 0 {
 		return nil, false
 	}
-	return &g.entries[i], true
+	return &g.entries[is[len(is)-1]], true
 }
 
 // Lookup returns the entries whose names have the given key (as produced
@@ -341,7 +368,7 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 	var out []*Entry
 	seen := map[int32]bool{}
 	for _, k := range nameKeys(name) {
-		for _, i := range g.index[k] {
+		for _, i := range g.index(k) {
 			if !seen[i] {
 				seen[i] = true
 				out = append(out, &g.entries[i])
@@ -354,22 +381,24 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 // Load reads the embedded gazetteer, the curated facilities and regions
 // file and the stop list.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{byID: map[string]int32{}, index: make(map[string][]int32, 1<<18),
-		maxLen: make(map[string]int, 1<<17), freq: map[string]int{}, stop: map[string]bool{},
-		seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20)}
 	zr, err := gzip.NewReader(bytes.NewReader(geodata.Gazetteer))
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	// read it whole first: its line count sizes the tables
-	data, err := io.ReadAll(zr)
-	if err != nil {
+	// read it whole first: its line count sizes the tables, and entries
+	// and keys are substrings of it
+	var buf bytes.Buffer
+	buf.Grow(5 << 20)
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("read gazetteer.tsv.gz: %w", err)
 	}
-	lines := bytes.Count(data, []byte{'\n'}) + strings.Count(geodata.Facilities, "\n") + 1
-	g.entries = make([]Entry, 0, lines)
-	g.byID = make(map[string]int32, lines)
-	pend, err := g.readRows(bytes.NewReader(data), "gazetteer.tsv.gz", false)
+	data := buf.String()
+	lines := strings.Count(data, "\n") + strings.Count(geodata.Facilities, "\n") + 1
+	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20),
+		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
+		// about three keys per entry, a third of them new first words
+		names: newKeyTable[keyInfo](4 * lines)}
+	rows, err := g.readGenerated(data)
 	if err != nil {
 		return nil, err
 	}
@@ -377,16 +406,14 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := g.link(append(pend, more...)); err != nil {
-		return nil, err
-	}
+	g.link(rows.add(more))
 	for _, line := range strings.Split(geodata.Stopwords, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		for _, k := range nameKeys(line) {
-			g.stop[k] = true
+			g.names.vals[g.names.insert(k, seqHash(g.seed, k))].stop = true
 		}
 	}
 	g.stopCommonWords(arabic.DefaultLexicon())
@@ -422,8 +449,10 @@ func minorFor(e *Entry, k string) bool {
 // name still counts after a strong cue (قرية عدوان). Larger places named by
 // a common word (عفرين، الرقة) are kept.
 func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
-	for k, ids := range g.index {
-		if strings.IndexByte(k, ' ') >= 0 || g.stop[k] || words.Count(k) < commonWordCount {
+	for n, k := range g.names.keys {
+		ids := g.names.postings(int32(n))
+		// (every word of the list begins with a non-ASCII letter)
+		if len(ids) == 0 || strings.IndexByte(k, ' ') >= 0 || g.names.vals[n].stop || k[0] < utf8.RuneSelf || words.Count(k) < commonWordCount {
 			continue
 		}
 		small := true
@@ -434,7 +463,7 @@ func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
 			}
 		}
 		if small {
-			g.stop[k] = true
+			g.names.vals[n].stop = true
 		}
 	}
 }
@@ -447,39 +476,143 @@ func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
 func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	n := &Gazetteer{
 		entries: g.entries[:len(g.entries):len(g.entries)],
-		byID:    maps.Clone(g.byID), index: maps.Clone(g.index), maxLen: maps.Clone(g.maxLen),
-		freq: g.freq, stop: g.stop, shared: true,
+		byID:    g.byID.clone(), names: g.names.clone(),
 		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(),
 	}
-	pend, err := n.readRows(r, "places file", true)
+	rows, err := n.readRows(r, "places file", true)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.link(pend); err != nil {
-		return nil, err
-	}
+	n.link(rows)
 	n.markSkips()
 	return n, nil
 }
 
-type pending struct {
-	idx     int32
-	parents string
-	names   []string
-	keys    []string
+// rows are entries read and not yet linked: the parents of each (ids,
+// comma-separated) and the keys of their names, numbered in g.names.
+type rows struct {
+	first   int32    // the entry of parents[0]
+	parents []string // per entry
+	keys    []posting
 }
 
-// readRows parses entry rows; curated files have a header line naming the
-// columns, the generated file has the fixed column order of gazbuild.
-func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending, error) {
-	col := map[string]int{"id": 0, "kind": 1, "cc": 2, "lat": 3, "lon": 4, "pop": 5, "parents": 6, "name": 7, "name_ar": 8, "keys": 9}
-	if curated {
-		col = nil
+// add appends the rows of o, which follow those of rs.
+func (rs rows) add(o rows) rows {
+	return rows{first: rs.first, parents: append(rs.parents, o.parents...), keys: append(rs.keys, o.keys...)}
+}
+
+// addEntry appends e to the entries, numbers its id, and returns its index.
+func (g *Gazetteer) addEntry(e Entry, rs *rows, parents string) int32 {
+	idx := int32(len(g.entries))
+	if len(rs.parents) == 0 {
+		rs.first = idx
 	}
-	var out []pending
-	if !curated {
-		out = make([]pending, 0, cap(g.entries)-len(g.entries))
+	g.entries = append(g.entries, e)
+	rs.parents = append(rs.parents, parents)
+	rs.keys = append(rs.keys, posting{key: -1 - g.byID.insert(e.ID, seqHash(g.seed, e.ID)), entry: idx})
+	return idx
+}
+
+// addKey numbers name key k of entry idx in rs and counts its first word.
+func (g *Gazetteer) addKey(rs *rows, k string, idx int32) {
+	h := seqHash(g.seed, k)
+	rs.keys = append(rs.keys, posting{key: g.names.insert(k, h), entry: idx})
+	first, words := k, int32(1)
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		first = k[:i]
+		words = int32(strings.Count(k, " ") + 1)
 	}
+	fh := h
+	if words > 1 {
+		fh = wordHash(g.seed, first)
+	}
+	f := &g.names.vals[g.names.insert(first, fh)]
+	f.maxLen = max(f.maxLen, words)
+	g.keys.add(h)
+	g.firsts.add(fh)
+}
+
+// generatedColumns are the columns of the generated gazetteer, in order.
+const generatedColumns = 10
+
+// readGenerated parses the rows of the generated gazetteer (the fixed
+// columns of gazbuild: id, kind, cc, lat, lon, pop, parents, name,
+// name_ar, keys) and its '!' rows of word frequencies.
+func (g *Gazetteer) readGenerated(data string) (rows, error) {
+	rs := rows{parents: make([]string, 0, cap(g.entries)), keys: make([]posting, 0, 4*cap(g.entries))}
+	var f [generatedColumns]string
+	for line := 1; data != ""; line++ {
+		var s string
+		s, data, _ = strings.Cut(data, "\n")
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		n := splitTabs(s, f[:])
+		if f[0] == "!" {
+			if n >= 3 {
+				c, _ := strconv.Atoi(f[2])
+				g.names.vals[g.names.insert(f[1], seqHash(g.seed, f[1]))].freq = int32(c)
+			}
+			continue
+		}
+		e := Entry{ID: f[0], Kind: f[1], Country: f[2], Name: f[7], NameAR: f[8], Confirmed: true}
+		if err := e.parse(f[3], f[4], f[5]); err != nil {
+			return rs, fmt.Errorf("gazetteer.tsv.gz line %d: %w (got %q)", line, err, s)
+		}
+		idx := g.addEntry(e, &rs, f[6])
+		for k := f[9]; k != ""; {
+			var key string
+			key, k, _ = strings.Cut(k, "|")
+			g.addKey(&rs, key, idx) // precomputed by the generator
+		}
+	}
+	return rs, nil
+}
+
+// splitTabs puts the tab-separated fields of s, trimmed of spaces, in f
+// (fields beyond len(f) are dropped) and empties the rest of f; it
+// returns the number of fields put.
+func splitTabs(s string, f []string) int {
+	n := 0
+	for n < len(f) {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			f[n] = strings.TrimSpace(s)
+			n++
+			break
+		}
+		f[n] = strings.TrimSpace(s[:i])
+		s = s[i+1:]
+		n++
+	}
+	clear(f[n:])
+	return n
+}
+
+// parse sets the position and population of e from their fields and
+// checks the id and country code.
+func (e *Entry) parse(lat, lon, pop string) error {
+	var err1, err2 error
+	e.Lat, err1 = strconv.ParseFloat(lat, 64)
+	e.Lon, err2 = strconv.ParseFloat(lon, 64)
+	if e.ID == "" || err1 != nil || err2 != nil {
+		return fmt.Errorf("need id, lat and lon")
+	}
+	if len(e.Country) > 7 {
+		return fmt.Errorf("cc %q is not a country code (want ISO 3166-1 alpha-2, such as SY)", e.Country)
+	}
+	e.Pop, _ = strconv.Atoi(pop)
+	if e.Name == "" {
+		e.Name = e.NameAR
+	}
+	return nil
+}
+
+// readRows parses the entry rows of a curated file, whose header line
+// names the columns.
+func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) (rows, error) {
+	var rs rows
+	var col map[string]int
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
 	line := 0
@@ -493,7 +626,7 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 		if f[0] == "!" {
 			if len(f) >= 3 {
 				n, _ := strconv.Atoi(f[2])
-				g.freq[f[1]] = n
+				g.names.vals[g.names.insert(f[1], seqHash(g.seed, f[1]))].freq = int32(n)
 			}
 			continue
 		}
@@ -504,7 +637,7 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 			}
 			for _, need := range []string{"id", "kind", "lat", "lon", "name"} {
 				if _, ok := col[need]; !ok {
-					return nil, fmt.Errorf("%s: header lacks column %q", what, need)
+					return rs, fmt.Errorf("%s: header lacks column %q", what, need)
 				}
 			}
 			continue
@@ -516,88 +649,61 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 			return ""
 		}
 		e := Entry{ID: get("id"), Kind: get("kind"), Country: get("cc"), Name: get("name"), NameAR: get("name_ar"), Curated: curated}
-		var err1, err2 error
-		e.Lat, err1 = strconv.ParseFloat(get("lat"), 64)
-		e.Lon, err2 = strconv.ParseFloat(get("lon"), 64)
-		if e.ID == "" || err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("%s line %d: need id, lat and lon (got %q)", what, line, s)
+		if err := e.parse(get("lat"), get("lon"), get("pop")); err != nil {
+			return rs, fmt.Errorf("%s line %d: %w (got %q)", what, line, err, s)
 		}
-		if len(e.Country) > 7 {
-			return nil, fmt.Errorf("%s line %d: cc %q is not a country code (want ISO 3166-1 alpha-2, such as SY)", what, line, e.Country)
-		}
-		e.Pop, _ = strconv.Atoi(get("pop"))
 		e.Confirmed = !curated || get("confirmed") != "no"
-		if e.Name == "" {
-			e.Name = e.NameAR
+		names := []string{e.Name, e.NameAR}
+		if a := get("aliases"); a != "" {
+			names = append(names, strings.Split(a, "|")...)
 		}
-		var names, keys []string
-		if curated {
-			names = []string{e.Name, e.NameAR}
-			if a := get("aliases"); a != "" {
-				names = append(names, strings.Split(a, "|")...)
+		idx := g.addEntry(e, &rs, get("parents"))
+		for _, n := range names {
+			for _, k := range nameKeys(n) {
+				g.addKey(&rs, k, idx)
 			}
-		} else if k := get("keys"); k != "" {
-			keys = strings.Split(k, "|") // precomputed by the generator
 		}
-		idx := int32(len(g.entries))
-		g.entries = append(g.entries, e)
-		g.byID[e.ID] = idx
-		out = append(out, pending{idx: idx, parents: get("parents"), names: names, keys: keys})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", what, err)
+		return rs, fmt.Errorf("read %s: %w", what, err)
 	}
-	return out, nil
+	return rs, nil
 }
 
-// link resolves parent ids and indexes names.
-func (g *Gazetteer) link(ps []pending) error {
-	for _, p := range ps {
-		e := &g.entries[p.idx]
-		if p.parents != "" {
-			for _, id := range strings.Split(p.parents, ",") {
-				if j, ok := g.byID[strings.TrimSpace(id)]; ok {
-					e.Parents = append(e.Parents, j)
-				}
+// link numbers the ids and indexes the names of rs, then resolves the
+// parent ids of its entries.
+func (g *Gazetteer) link(rs rows) {
+	var ids, names []posting
+	for _, p := range rs.keys {
+		if p.key < 0 {
+			ids = append(ids, posting{key: -1 - p.key, entry: p.entry})
+		} else {
+			names = append(names, p)
+		}
+	}
+	g.byID.addPostings(ids)
+	g.names.addPostings(names)
+	n := 0
+	for _, ps := range rs.parents {
+		if ps != "" {
+			n += strings.Count(ps, ",") + 1
+		}
+	}
+	pool := make([]int32, 0, n)
+	for i, ps := range rs.parents {
+		if ps == "" {
+			continue
+		}
+		start := len(pool)
+		for ps != "" {
+			var id string
+			id, ps, _ = strings.Cut(ps, ",")
+			if is := g.byID.get(g.seed, strings.TrimSpace(id)); len(is) > 0 {
+				pool = append(pool, is[len(is)-1])
 			}
 		}
-		for _, k := range p.keys {
-			g.addKey(k, p.idx)
-		}
-		for _, n := range p.names {
-			for _, k := range nameKeys(n) {
-				g.addKey(k, p.idx)
-			}
+		if len(pool) > start {
+			g.entries[rs.first+int32(i)].Parents = pool[start:len(pool):len(pool)]
 		}
 	}
-	return nil
-}
-
-func (g *Gazetteer) addKey(k string, idx int32) {
-	l := g.index[k]
-	for _, i := range l {
-		if i == idx {
-			return
-		}
-	}
-	if g.shared {
-		// copy on write so that a WithPlaces clone never writes into the
-		// backing arrays it shares with its parent
-		nl := make([]int32, len(l)+1)
-		copy(nl, l)
-		nl[len(l)] = idx
-		g.index[k] = nl
-	} else {
-		g.index[k] = append(l, idx)
-	}
-	first, n := k, 1
-	if i := strings.IndexByte(k, ' '); i >= 0 {
-		first = k[:i]
-		n = strings.Count(k, " ") + 1
-	}
-	if n > g.maxLen[first] {
-		g.maxLen[first] = n
-	}
-	g.keys.add(seqHash(g.seed, k))
-	g.firsts.add(wordHash(g.seed, first))
 }

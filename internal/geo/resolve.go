@@ -220,7 +220,7 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 	for fi, f := range firsts {
 		maxN := r.g.maxLenOf(f)
 		if t.Script == text.Latin && latinArticles[f] {
-			maxN = max(maxN, r.g.maxLen["al"])
+			maxN = max(maxN, int(r.g.info("al").maxLen))
 		}
 		if maxN == 0 {
 			continue
@@ -306,9 +306,17 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 					continue
 				}
 				k, ids = f, r.g.ids(pre)
-			case !filtered || r.g.keys.mayHave(hs[n-1]):
+			case filtered && r.g.keys.mayHave(hs[n-1]):
+				// the words have no space: their hash is the key's
+				kn := r.g.names.findWords(words[:n], hs[n-1])
+				if kn >= 0 {
+					k, ids = r.g.names.keys[kn], r.g.names.postings(kn)
+				} else if t.Script == text.Latin {
+					k = strings.Join(words[:n], " ")
+				}
+			case !filtered:
 				k = strings.Join(words[:n], " ")
-				ids = r.g.index[k]
+				ids = r.g.index(k)
 			case t.Script != text.Latin:
 				continue // not a key: nothing below applies
 			default:
@@ -316,7 +324,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			}
 			if len(ids) == 0 && t.Script == text.Latin {
 				k = skeleton(k)
-				ids = r.g.index[k]
+				ids = r.g.index(k)
 			}
 			if n == 1 && pre == nil && isRelationWord(k) {
 				continue
@@ -379,9 +387,10 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		m.stop, m.freq = pre.stop, int(pre.freq)
 		m.sum, m.hasSum = pre.sum, true
 	} else {
-		m.stop = r.g.stop[k]
+		ki := r.g.info(k)
+		m.stop = ki.stop
 		if n == 1 && !m.latin {
-			m.freq = r.g.freq[k]
+			m.freq = int(ki.freq)
 		}
 	}
 	return m
