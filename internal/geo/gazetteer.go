@@ -387,9 +387,9 @@ func Load() (*Gazetteer, error) {
 	}
 	// read it whole first: its line count sizes the tables, and entries
 	// and keys are substrings of it
-	var buf bytes.Buffer
+	var buf strings.Builder // its String does not copy
 	buf.Grow(5 << 20)
-	if _, err := buf.ReadFrom(zr); err != nil {
+	if _, err := io.Copy(&buf, zr); err != nil {
 		return nil, fmt.Errorf("read gazetteer.tsv.gz: %w", err)
 	}
 	data := buf.String()

@@ -11,7 +11,10 @@ import (
 // it makes a few large allocations rather than one per key, which is what
 // makes the gazetteer quick to load.
 type keyTable[V any] struct {
-	slots []int32 // key number + 1; 0 is empty. len is a power of two
+	// slots hold the top 32 bits of a key's hash above its number + 1
+	// (0 is empty), so that a probe reads the hash array only on a likely
+	// match; len is a power of two
+	slots []uint64
 	hash  []uint64
 	keys  []string
 	vals  []V
@@ -25,12 +28,24 @@ type span struct{ off, n uint32 }
 // newKeyTable returns a table sized for about n keys.
 func newKeyTable[V any](n int) keyTable[V] {
 	size := 1 << bits.Len(uint(2*n+16))
-	return keyTable[V]{slots: make([]int32, size), hash: make([]uint64, 0, n),
+	return keyTable[V]{slots: make([]uint64, size), hash: make([]uint64, 0, n),
 		keys: make([]string, 0, n), vals: make([]V, 0, n), post: make([]span, 0, n)}
 }
 
 // Len returns the number of keys.
 func (t *keyTable[V]) Len() int { return len(t.keys) }
+
+// slot returns the slot value of key number n with hash h.
+func slot(h uint64, n int32) uint64 { return h&^(1<<32-1) | uint64(n+1) }
+
+// slotKey returns the key number of slot value s whose hash may be h, or
+// -1 when it cannot be.
+func slotKey(s, h uint64) int32 {
+	if (s^h)>>32 != 0 {
+		return -1
+	}
+	return int32(uint32(s)) - 1
+}
 
 // find returns the number of key k with hash h, or -1.
 func (t *keyTable[V]) find(k string, h uint64) int32 {
@@ -40,8 +55,8 @@ func (t *keyTable[V]) find(k string, h uint64) int32 {
 		if s == 0 {
 			return -1
 		}
-		if t.hash[s-1] == h && t.keys[s-1] == k {
-			return s - 1
+		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && t.keys[n] == k {
+			return n
 		}
 	}
 }
@@ -55,8 +70,8 @@ func (t *keyTable[V]) findWords(ws []string, h uint64) int32 {
 		if s == 0 {
 			return -1
 		}
-		if t.hash[s-1] == h && joinedIs(t.keys[s-1], ws) {
-			return s - 1
+		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && joinedIs(t.keys[n], ws) {
+			return n
 		}
 	}
 }
@@ -88,8 +103,8 @@ func (t *keyTable[V]) insert(k string, h uint64) int32 {
 		if s == 0 {
 			break
 		}
-		if t.hash[s-1] == h && t.keys[s-1] == k {
-			return s - 1
+		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && t.keys[n] == k {
+			return n
 		}
 	}
 	n := int32(len(t.keys))
@@ -98,7 +113,7 @@ func (t *keyTable[V]) insert(k string, h uint64) int32 {
 	var zero V
 	t.vals = append(t.vals, zero)
 	t.post = append(t.post, span{})
-	t.slots[i] = n + 1
+	t.slots[i] = slot(h, n)
 	if 2*len(t.keys) > len(t.slots) {
 		t.grow()
 	}
@@ -107,14 +122,14 @@ func (t *keyTable[V]) insert(k string, h uint64) int32 {
 
 // grow doubles the slots.
 func (t *keyTable[V]) grow() {
-	t.slots = make([]int32, 2*len(t.slots))
+	t.slots = make([]uint64, 2*len(t.slots))
 	mask := uint64(len(t.slots) - 1)
 	for n, h := range t.hash {
 		i := h & mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = int32(n) + 1
+		t.slots[i] = slot(h, int32(n))
 	}
 }
 
@@ -181,7 +196,7 @@ func (t *keyTable[V]) addPostings(ps []posting) {
 // clone returns a copy of t that may be added to without changing t.
 func (t *keyTable[V]) clone() keyTable[V] {
 	return keyTable[V]{
-		slots: append([]int32(nil), t.slots...),
+		slots: append([]uint64(nil), t.slots...),
 		hash:  append([]uint64(nil), t.hash...),
 		keys:  append([]string(nil), t.keys...),
 		vals:  append([]V(nil), t.vals...),
