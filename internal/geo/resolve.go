@@ -2,7 +2,6 @@ package geo
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -57,6 +56,7 @@ type mention struct {
 	stop            bool
 	freq            int // corpus frequency of a single Arabic word
 	latin           bool
+	sentLo          int // the first token of the sentence
 	sentenceInitial bool
 }
 
@@ -78,21 +78,23 @@ func isHyphen(t *text.Token) bool {
 // text.Sentences over src; lang is "ar", "en" or "".
 func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence, lang string) []Mention {
 	sentStart := newSentStarts(sents, len(toks))
-	var ms []*mention
 	a := arenas.Get().(*arena)
 	defer a.release()
+	ms := a.ms
 	for i := 0; i < len(toks); {
 		m := r.match(toks, i, a)
 		if m == nil {
 			i++
 			continue
 		}
-		m.sentenceInitial = i == sentStart.of(i)
+		m.sentLo = sentStart.of(i)
+		m.sentenceInitial = i == m.sentLo
 		ms = append(ms, m)
 		i = m.last
 	}
+	a.ms = ms
 	for k, m := range ms {
-		r.cues(src, toks, sentStart, m)
+		r.cues(src, toks, m)
 		if k > 0 {
 			p := ms[k-1]
 			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
@@ -111,7 +113,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 			m.weak = true
 		}
 	}
-	var acc []*mention
+	acc := a.acc
 	for _, m := range ms {
 		if m.accepted {
 			m.cands = a.cands(len(m.ids))
@@ -121,6 +123,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 			acc = append(acc, m)
 		}
 	}
+	a.acc = acc
 	r.score(acc, a)
 	out := make([]Mention, 0, len(acc))
 	for _, m := range acc {
@@ -131,9 +134,11 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 
 // sentStarts gives the first token of the sentence of a token (0 for a
 // token in no sentence; the last sentence listed wins where they overlap).
+// Its tokens must be asked for in increasing order.
 type sentStarts struct {
-	sents []text.Sentence // in order and disjoint, searched; or
+	sents []text.Sentence // in order and disjoint, walked; or
 	first []int           // per token, when they are not
+	k     int             // sents[:k] end at or before the last token asked for
 }
 
 func newSentStarts(sents []text.Sentence, ntok int) sentStarts {
@@ -151,13 +156,17 @@ func newSentStarts(sents []text.Sentence, ntok int) sentStarts {
 	return sentStarts{sents: sents}
 }
 
-func (ss sentStarts) of(i int) int {
+// of returns the first token of the sentence of token i, which is not
+// before the token last asked for.
+func (ss *sentStarts) of(i int) int {
 	if ss.first != nil {
 		return ss.first[i]
 	}
 	// the first sentence ending after i
-	k := sort.Search(len(ss.sents), func(k int) bool { return ss.sents[k].Last > i })
-	if k < len(ss.sents) && ss.sents[k].First <= i {
+	for ss.k < len(ss.sents) && ss.sents[ss.k].Last <= i {
+		ss.k++
+	}
+	if k := ss.k; k < len(ss.sents) && ss.sents[k].First <= i {
 		return ss.sents[k].First
 	}
 	return 0
@@ -470,6 +479,8 @@ type arena struct {
 	cs     []cand
 	chain  chainIndex // scratch space of score
 	ctx    docContext //
+	ms     []*mention // the matches of Resolve
+	acc    []*mention // the accepted ones
 }
 
 // arenas holds arenas between Resolve calls.
@@ -486,6 +497,9 @@ func (a *arena) release() {
 	clear(a.cs)
 	a.cs = a.cs[:0]
 	a.chain.meta = nil
+	clear(a.ms)
+	clear(a.acc)
+	a.ms, a.acc = a.ms[:0], a.acc[:0]
 	arenas.Put(a)
 }
 
@@ -529,9 +543,9 @@ func keysOf(t *text.Token, buf []string) []string {
 
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
-func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *mention) {
+func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 	var kb [8]string
-	lo := sentStart.of(m.first)
+	lo := m.sentLo
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
 		w := strings.ToLower(toks[m.last].Text)
