@@ -73,3 +73,4 @@ func TestWithPlacesSharedKey(t *testing.T) {
 		t.Error("the original gazetteer has the new id")
 	}
 }
+

@@ -3,7 +3,6 @@ package geo
 import (
 	"math"
 	"slices"
-	"sort"
 )
 
 // entryMeta is what scoring reads of an entry, in one compact record per
@@ -388,36 +387,65 @@ func (ix *chainIndex) linkNear(k int, em *entryMeta) {
 	// places more than 0.6° of latitude apart are over 66 km apart; the
 	// search bound is a little wider, the test below is exact
 	lo := em.lat - 0.61
-	j := sort.Search(len(ix.points), func(j int) bool { return ix.points[j].lat >= lo })
-	dlon := maxLonDelta(em.lat)
+	j, _ := slices.BinarySearchFunc(ix.points, lo, func(p pointAt, lo float64) int {
+		if p.lat < lo {
+			return -1
+		}
+		return 1
+	})
+	near := newNearTest(em.lat, em.lon)
 	for ; j < len(ix.points) && ix.points[j].lat <= em.lat+0.61; j++ {
 		pt := &ix.points[j]
 		o := int(pt.o)
 		if o == k || pt.cc != em.cc || ix.best[o] >= 1.2 || math.Abs(em.lat-pt.lat) > 0.6 {
 			continue
 		}
-		if d := math.Abs(em.lon - pt.lon); d > dlon && d < 360-dlon {
-			continue // over 60 km apart east to west
-		}
-		if dk := haversine(em.lat, em.lon, pt.lat, pt.lon); dk < 60 && dk > 0.5 {
+		if near.within(pt.lat, pt.lon) {
 			ix.link(o, 1.2)
 		}
 	}
 }
 
-// maxLonDelta returns a longitude difference in degrees beyond which a
-// point within 0.6° of latitude of lat is more than 60 km from a point at
-// lat. A great-circle arc under 60 km strays less than 0.55° of latitude
-// from its ends, so along it a degree of longitude is at least
-// cos(|lat| + 1.2°) of a degree at the equator; the bound has a margin of
-// a few per cent over that.
-func maxLonDelta(lat float64) float64 {
-	hi := math.Abs(lat) + 1.2
-	if hi >= 89 {
-		return 360 // near a pole: no bound
+// nearTest tells whether points are between 0.5 and 60 km (by haversine)
+// from a point. A flat-earth distance decides where it is clearly inside
+// or outside that band: within 0.6° of latitude and 70° from the equator
+// its error is under 1 km at 60 km (mostly from taking the cosine at one
+// end's latitude), well within the margins used; haversine decides the
+// rest.
+type nearTest struct {
+	lat, lon float64
+	kx       float64 // km per degree of longitude at lat; 0: always haversine
+}
+
+func newNearTest(lat, lon float64) nearTest {
+	t := nearTest{lat: lat, lon: lon}
+	if math.Abs(lat) <= 70 {
+		t.kx = kmPerDeg * math.Cos(lat*math.Pi/180)
 	}
-	const kmPerDeg = 6371.0 * math.Pi / 180
-	return 62 / (kmPerDeg * math.Cos(hi*math.Pi/180))
+	return t
+}
+
+const kmPerDeg = 6371.0 * math.Pi / 180
+
+// within reports whether (lat, lon), within 0.6° of latitude of the
+// test's point, is between 0.5 and 60 km from it.
+func (t nearTest) within(lat, lon float64) bool {
+	if t.kx != 0 {
+		dlon := math.Abs(lon - t.lon)
+		if dlon > 180 {
+			dlon = 360 - dlon
+		}
+		dx, dy := dlon*t.kx, (lat-t.lat)*kmPerDeg
+		d2 := dx*dx + dy*dy
+		switch {
+		case d2 > 62*62 || d2 < 0.4*0.4:
+			return false
+		case d2 < 58*58 && d2 > 0.6*0.6:
+			return true
+		}
+	}
+	dk := haversine(t.lat, t.lon, lat, lon)
+	return dk < 60 && dk > 0.5
 }
 
 // packCountry packs a country code of up to 7 bytes and its length into a
