@@ -73,4 +73,3 @@ func TestWithPlacesSharedKey(t *testing.T) {
 		t.Error("the original gazetteer has the new id")
 	}
 }
-
