@@ -126,10 +126,20 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	a.acc = acc
 	r.score(acc, a)
 	out := make([]Mention, 0, len(acc))
-	for _, m := range acc {
-		out = append(out, r.build(src, toks, m))
+	coords := make([]float64, 2*len(acc)) // the Lat and Lon of each location
+	for k, m := range acc {
+		out = append(out, r.build(src, toks, m, coords[2*k:2*k+2:2*k+2]))
 	}
 	return out
+}
+
+// firstWord returns the first space-separated word of k.
+func firstWord(k string) string {
+	k = strings.TrimLeft(k, " ")
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		return k[:i]
+	}
+	return k
 }
 
 // sentStarts gives the first token of the sentence of a token (0 for a
@@ -388,7 +398,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		}
 	}
 	if n > 1 {
-		if f, ok := featureCues[strings.Fields(k)[0]]; ok {
+		if f, ok := featureCues[firstWord(k)]; ok {
 			m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
 		}
 	}
@@ -862,7 +872,8 @@ func offset(lat, lon, distKm, bearing float64) (float64, float64) {
 }
 
 // build turns a scored mention into a Mention with its Location.
-func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
+// The location's Lat and Lon point into coord, of length 2.
+func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []float64) Mention {
 	best := m.cands[0]
 	e := &r.g.entries[best.idx]
 	start, end := toks[m.exprFirst].Start, toks[m.exprLast-1].End
@@ -903,7 +914,8 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 	default:
 		loc.Relation = m.relation
 	}
-	loc.Lat, loc.Lon = &lat, &lon
+	coord[0], coord[1] = lat, lon
+	loc.Lat, loc.Lon = &coord[0], &coord[1]
 	switch {
 	case loc.Relation == "" && (loc.Precision == "site" || loc.Precision == "town"):
 		loc.GeoPrecision = 1
