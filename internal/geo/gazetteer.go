@@ -104,6 +104,8 @@ type Gazetteer struct {
 	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
 	// other than the first of some name key.
 	cont []uint64
+	// seconds holds sorted runs of lexicon word numbers (see keyInfo.sec).
+	seconds []int32
 }
 
 // keyInfo is what the index holds of a key besides its entries.
@@ -111,6 +113,9 @@ type keyInfo struct {
 	maxLen int32 // most words of any name key beginning with this word
 	freq   int32 // corpus frequency of a single-word Arabic name key
 	stop   bool  // not a place on its own
+	// the second words of the keys beginning with this word, those of
+	// arabic.DefaultLexicon, by number: Gazetteer.seconds[sec.off:][:sec.n]
+	sec span
 }
 
 // info returns what the index holds of key k (zero when it is absent).
@@ -134,14 +139,20 @@ func (g *Gazetteer) mayContinue(u *text.Token) bool {
 	return i/64 >= len(g.cont) || g.cont[i/64]&(1<<(i%64)) != 0
 }
 
-// markCont fills g.cont from the name index.
+// markCont fills g.cont and the second words of first words (see
+// keyInfo.sec) from the name index.
 func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 	g.cont = make([]uint64, (lex.Len()+63)/64)
+	var pairs []uint64 // first word's key number << 32 | second word's number
 	for n, k := range g.names.keys {
 		if g.names.post[n].n == 0 {
 			continue // not a name key
 		}
 		sp := strings.IndexByte(k, ' ')
+		first, second := k, true
+		if sp >= 0 {
+			first = k[:sp]
+		}
 		for sp >= 0 {
 			k = k[sp+1:]
 			w := k
@@ -150,9 +161,45 @@ func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 			}
 			if n := lex.Number(w); n > 0 {
 				g.cont[(n-1)/64] |= 1 << ((n - 1) % 64)
+				if second {
+					fn := g.names.find(first, wordHash(g.seed, first))
+					pairs = append(pairs, uint64(fn)<<32|uint64(n))
+				}
 			}
+			second = false
 		}
 	}
+	g.markSeconds(pairs)
+}
+
+// markSeconds fills g.seconds and keyInfo.sec from pairs of a first
+// word's key number and a second word's lexicon number.
+func (g *Gazetteer) markSeconds(pairs []uint64) {
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	for i := range g.names.vals {
+		g.names.vals[i].sec = span{}
+	}
+	g.seconds = make([]int32, len(pairs))
+	for i, p := range pairs {
+		g.seconds[i] = int32(uint32(p))
+		sec := &g.names.vals[p>>32].sec
+		if sec.n == 0 {
+			sec.off = uint32(i)
+		}
+		sec.n++
+	}
+}
+
+// mayFollow reports whether token u may be the second word of a name key
+// that begins with fk's key: false when u is a word of the lexicon that
+// no such key has second.
+func (g *Gazetteer) mayFollow(fk *firstKey, u *text.Token) bool {
+	if u.Word <= 0 || u.Script == text.Latin || u.Kind != text.Word || !g.lexNoSpace {
+		return true
+	}
+	_, found := slices.BinarySearch(g.seconds[fk.sec.off:fk.sec.off+fk.sec.n], u.Word)
+	return found
 }
 
 // Entry flags (entryMeta.flags).
@@ -206,6 +253,7 @@ type firstKey struct {
 	key    string
 	idsOff uint32 // ids: wfIDs[idsOff : idsOff+idsN]
 	idsN   uint32
+	sec    span // the second words of keys beginning with key (see keyInfo)
 	freq   int32
 	fi     uint8
 	maxLen uint8
@@ -296,7 +344,7 @@ func (g *Gazetteer) addFirsts(firsts []string) uint8 {
 			continue
 		}
 		ki := g.info(f)
-		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq}
+		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
 		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
 			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
 			g.wfIDs = append(g.wfIDs, ids...)

@@ -218,10 +218,13 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 			return nil // no name starts with this word (see Gazetteer.skip)
 		}
 		if fks, ok := r.g.wordFirsts(t.Word, strings.HasSuffix(t.Norm, "ة")); ok {
-			one := len(fks) > 0 && !r.continued(toks, i)
+			next := -1 // the token that may continue a name
+			if len(fks) > 0 {
+				next = r.continued(toks, i)
+			}
 			for k := range fks {
 				fk := &fks[k]
-				if fk.maxLen == 1 || one {
+				if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
 					// f alone, as matchFirst would find it
 					if fk.idsN > 0 {
 						return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk)
@@ -362,10 +365,10 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 	return nil
 }
 
-// continued reports whether the token after token i (hyphens skipped)
-// may continue a name that begins at token i: matchFirst collects it
-// and some name key has it as a word other than the first.
-func (r *Resolver) continued(toks []text.Token, i int) bool {
+// continued returns the token after token i (hyphens skipped) when it may
+// continue a name that begins at token i: matchFirst collects it and
+// some name key has it as a word other than the first; otherwise -1.
+func (r *Resolver) continued(toks []text.Token, i int) int {
 	t := &toks[i]
 	for j := i + 1; j < len(toks); j++ {
 		u := &toks[j]
@@ -373,11 +376,14 @@ func (r *Resolver) continued(toks []text.Token, i int) bool {
 			continue
 		}
 		if u.Kind != text.Word && u.Kind != text.Number || u.Script != t.Script && u.Kind == text.Word {
-			return false
+			return -1
 		}
-		return r.g.mayContinue(u)
+		if !r.g.mayContinue(u) {
+			return -1
+		}
+		return j
 	}
-	return false
+	return -1
 }
 
 // newMention returns the match of key k (n words, entries ids) over tokens
