@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math/bits"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -89,9 +90,12 @@ type Gazetteer struct {
 	// firstKeys): a token with that word starts no match.
 	skip []uint64
 	// firstKeys of the words not skipped, with what the index says of
-	// them: those of word w are at wf[w-1] in wfPool (see wordFirsts),
-	// and the entries of their keys alone in wfIDs.
+	// them: those of the n-th word not skipped are at wf[n] (see
+	// wordFirsts), which holds the first and places the others in
+	// wfPool; wfRank[b] counts the words not skipped before word 64b+1;
+	// wfIDs holds the entries of the keys alone.
 	wf     []wordFirstsAt
+	wfRank []uint32
 	wfPool []firstKey
 	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
@@ -261,27 +265,36 @@ type firstKey struct {
 	sum    uint8 // candSummary of ids
 }
 
-// wordFirstsAt places the first keys of a word in wfPool: n of them from
-// start when its final ه was written ه, nt from start+n when it was
-// written ة, or the same n when taSame.
+// wordFirstsAt holds the first keys of a word: when its final ه was
+// written ه, the n of them are head (when n > 0) and then
+// wfPool[more:][:n-1]; when it was written ة, the same unless !taSame,
+// and then wfPool[ta:][:nt]. Keeping the first in the record makes the
+// usual word one memory access.
 type wordFirstsAt struct {
-	start  uint32
+	head   [1]firstKey
+	more   uint32
+	ta     uint32
 	n, nt  uint8
 	taSame bool
 }
 
-// wordFirsts returns the first keys of lexicon word w (ta: its final ه was
-// written ة), when they were computed.
-func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
-	if w <= 0 || int(w) > len(g.wf) {
-		return nil, false
+// wordFirsts returns the first keys of lexicon word w, a word not skipped
+// (see skipsWord), in two parts; the token t of that word says whether its
+// final ه was written ة. ok is false when w is not a word of the lexicon.
+func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, ok bool) {
+	i := int(w - 1)
+	if w <= 0 || i/64 >= len(g.wfRank) {
+		return nil, nil, false
 	}
-	at := g.wf[w-1]
-	start, end := at.start, at.start+uint32(at.n)
-	if ta && !at.taSame {
-		start, end = end, end+uint32(at.nt)
+	r := int(g.wfRank[i/64]) + bits.OnesCount64(^g.skip[i/64]&(1<<(i%64)-1))
+	at := &g.wf[r]
+	if !at.taSame && strings.HasSuffix(t.Norm, "ة") {
+		return nil, g.wfPool[at.ta : at.ta+uint32(at.nt)], true
 	}
-	return g.wfPool[start:end], true
+	if at.n == 0 {
+		return nil, nil, true
+	}
+	return at.head[:], g.wfPool[at.more : at.more+uint32(at.n)-1], true
 }
 
 // ids returns the entries of fk's key alone (nil when there are none or
@@ -301,11 +314,16 @@ func (g *Gazetteer) markSkips() {
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
-	g.wf = make([]wordFirstsAt, n)
+	g.wf = make([]wordFirstsAt, 0, n/4)
+	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
+	var fks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
+		if (w-1)%64 == 0 {
+			g.wfRank[(w-1)/64] = uint32(len(g.wf))
+		}
 		key, plain, ta := lex.Word(w)
 		if strings.IndexByte(key, ' ') >= 0 {
 			g.lexNoSpace = false
@@ -321,23 +339,29 @@ func (g *Gazetteer) markSkips() {
 		}
 		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
-			g.wf[w-1] = wordFirstsAt{start: uint32(len(g.wfPool)), taSame: true}
 			continue
 		}
-		at := wordFirstsAt{start: uint32(len(g.wfPool))}
-		at.n = g.addFirsts(g.firstKeys(key, plain, buf[:0]))
+		var at wordFirstsAt
+		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
+		at.n = uint8(len(fks))
+		if len(fks) > 0 {
+			at.head[0] = fks[0]
+			at.more = uint32(len(g.wfPool))
+			g.wfPool = append(g.wfPool, fks[1:]...)
+		}
 		at.taSame = slices.Equal(plain, ta)
 		if !at.taSame {
-			at.nt = g.addFirsts(g.firstKeys(key, ta, buf[:0]))
+			fks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), fks[:0])
+			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(fks))
+			g.wfPool = append(g.wfPool, fks...)
 		}
-		g.wf[w-1] = at
+		g.wf = append(g.wf, at)
 	}
 }
 
-// addFirsts appends to wfPool the first keys of firsts that some name
-// begins with, and returns their number.
-func (g *Gazetteer) addFirsts(firsts []string) uint8 {
-	n := 0
+// firstKeysOf appends to fks the first keys of firsts that some name
+// begins with, with what the index says of them, and returns fks.
+func (g *Gazetteer) firstKeysOf(firsts []string, fks []firstKey) []firstKey {
 	for fi, f := range firsts {
 		ml := g.maxLenOf(f)
 		if ml == 0 {
@@ -350,10 +374,9 @@ func (g *Gazetteer) addFirsts(firsts []string) uint8 {
 			g.wfIDs = append(g.wfIDs, ids...)
 			fk.sum = g.candSummary(ids)
 		}
-		g.wfPool = append(g.wfPool, fk)
-		n++
+		fks = append(fks, fk)
 	}
-	return uint8(n)
+	return fks
 }
 
 // noCue reports whether no key of a token with this key and stems (see

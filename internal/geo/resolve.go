@@ -217,25 +217,15 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		if t.Word > 0 && r.g.skipsWord(t.Word) {
 			return nil // no name starts with this word (see Gazetteer.skip)
 		}
-		if fks, ok := r.g.wordFirsts(t.Word, strings.HasSuffix(t.Norm, "ة")); ok {
-			next := -1 // the token that may continue a name
-			if len(fks) > 0 {
-				next = r.continued(toks, i)
+		if head, rest, ok := r.g.wordFirsts(t.Word, t); ok {
+			if len(head)+len(rest) == 0 {
+				return nil
 			}
-			for k := range fks {
-				fk := &fks[k]
-				if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
-					// f alone, as matchFirst would find it
-					if fk.idsN > 0 {
-						return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk)
-					}
-					continue
-				}
-				if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
-					return m
-				}
+			next := r.continued(toks, i) // the token that may continue a name
+			if m := r.matchWord(toks, i, a, head, next); m != nil {
+				return m
 			}
-			return nil
+			return r.matchWord(toks, i, a, rest, next)
 		}
 		firsts = r.g.firstKeys(t.Key, t.Stems, firsts)
 	}
@@ -248,6 +238,26 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 			continue
 		}
 		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// matchWord finds the longest name that begins with one of the first keys
+// fks of token i, trying them in order; next is the token that may
+// continue the name, or -1.
+func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next int) *mention {
+	for k := range fks {
+		fk := &fks[k]
+		if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
+			// f alone, as matchFirst would find it
+			if fk.idsN > 0 {
+				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk)
+			}
+			continue
+		}
+		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
 			return m
 		}
 	}
