@@ -1,13 +1,13 @@
 package geo
 
 import (
-	"math/bits"
 	"bufio"
 	"bytes"
 	"compress/gzip"
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
