@@ -630,6 +630,9 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 			}
 		}
 	}
+	if m.stop && m.words == 1 && m.feature == "" && !m.countryside {
+		return // rejected whatever else is written before it (see accept)
+	}
 	if j >= lo && r.g.mayCue(&toks[j]) {
 		for _, k := range keysOf(&toks[j], kb[:0]) {
 			if weakCues[k] {
