@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -901,21 +902,12 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []floa
 		GazetteerID: e.ID, Text: src[toks[m.first].Start:toks[m.last-1].End],
 		Start: toks[m.first].Start, End: toks[m.last-1].End,
 	}
-	for _, p := range e.Parents {
-		pe := &r.g.entries[p]
-		switch pe.Kind {
-		case Admin1:
-			if loc.Admin1 == "" {
-				loc.Admin1 = pe.Name
-			}
-		case Admin2:
-			if loc.Admin2 == "" {
-				loc.Admin2 = pe.Name
-			}
-		}
+	em := &r.g.meta[best.idx]
+	if em.admin1 >= 0 {
+		loc.Admin1 = r.g.entries[em.admin1].Name
 	}
-	if e.Kind == Admin1 {
-		loc.Admin1 = e.Name
+	if em.admin2 >= 0 {
+		loc.Admin2 = r.g.entries[em.admin2].Name
 	}
 	lat, lon := e.Lat, e.Lon
 	area := e.isArea()
@@ -948,15 +940,15 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []floa
 	// confidence: margin over the best candidate of another cluster
 	conf := 0.9
 	var alts []string
-	var altEs [5]*Entry // the entries of alts
+	var altEs [5]*entryMeta // the entries of alts
 	for _, c := range m.cands[1:] {
-		oe := &r.g.entries[c.idx]
-		if haversine(e.Lat, e.Lon, oe.Lat, oe.Lon) <= 25 && oe.Country == e.Country || related(e, oe, best.idx, c.idx) {
+		oe := &r.g.meta[c.idx]
+		if haversine(em.lat, em.lon, oe.lat, oe.lon) <= 25 && oe.cc == em.cc || r.g.related(best.idx, c.idx) {
 			continue
 		}
 		dup := false
 		for _, ae := range altEs[:len(alts)] {
-			if haversine(ae.Lat, ae.Lon, oe.Lat, oe.Lon) <= 25 {
+			if haversine(ae.lat, ae.lon, oe.lat, oe.lon) <= 25 {
 				dup = true
 				break
 			}
@@ -970,7 +962,7 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []floa
 		}
 		if len(alts) < len(altEs) && c.score > best.score-3.5 {
 			altEs[len(alts)] = oe
-			alts = append(alts, oe.ID)
+			alts = append(alts, r.g.entries[c.idx].ID)
 		}
 	}
 	if m.stop {
@@ -985,17 +977,8 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []floa
 		FirstToken: m.exprFirst, LastToken: m.exprLast, Location: loc, Entry: e}
 }
 
-// related reports whether one entry is an admin unit containing the other.
-func related(a, b *Entry, ai, bi int32) bool {
-	for _, p := range a.Parents {
-		if p == bi {
-			return true
-		}
-	}
-	for _, p := range b.Parents {
-		if p == ai {
-			return true
-		}
-	}
-	return false
+// related reports whether one of entries a and b is an admin unit
+// containing the other.
+func (g *Gazetteer) related(a, b int32) bool {
+	return slices.Contains(g.parentsOf(a), b) || slices.Contains(g.parentsOf(b), a)
 }

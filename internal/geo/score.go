@@ -13,6 +13,7 @@ type entryMeta struct {
 	prior    float64 // kindBase of the kind + 0.5·log10(population+1)
 	cc       uint64  // packCountry(Country)
 	admin1   int32   // the entry when an admin1, else its first admin1 parent, or -1
+	admin2   int32   // its first admin2 parent, or -1
 	rank     int8    // kindRank of the kind
 	npar     uint8   // number of parents, the first of them in par
 	par      [3]int32
@@ -32,19 +33,24 @@ const (
 // newEntryMeta computes the scoring record of entry i of entries.
 func newEntryMeta(entries []Entry, i int) entryMeta {
 	e := &entries[i]
-	m := entryMeta{lat: e.Lat, lon: e.Lon, cc: packCountry(e.Country), admin1: -1,
+	m := entryMeta{lat: e.Lat, lon: e.Lon, cc: packCountry(e.Country), admin1: -1, admin2: -1,
 		prior: kindBase[e.Kind] + 0.5*math.Log10(float64(e.Pop)+1), rank: int8(kindRank[e.Kind])}
 	m.npar = uint8(min(len(e.Parents), 255))
 	copy(m.par[:], e.Parents)
-	if e.Kind == Admin1 {
-		m.admin1 = int32(i)
-	} else {
-		for _, p := range e.Parents {
-			if entries[p].Kind == Admin1 {
+	for _, p := range e.Parents {
+		switch entries[p].Kind {
+		case Admin1:
+			if m.admin1 < 0 {
 				m.admin1 = p
-				break
+			}
+		case Admin2:
+			if m.admin2 < 0 {
+				m.admin2 = p
 			}
 		}
+	}
+	if e.Kind == Admin1 {
+		m.admin1 = int32(i)
 	}
 	switch e.Kind {
 	case Country, Admin1, Region, City:
