@@ -83,7 +83,10 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	defer a.release()
 	ms := a.ms
 	for i := 0; i < len(toks); {
-		m := r.match(toks, i, a)
+		var m *mention
+		if r.g.mayStart(&toks[i]) {
+			m = r.match(toks, i, a)
+		}
 		if m == nil {
 			i++
 			continue
@@ -196,12 +199,37 @@ func coordinated(toks []text.Token, a, b int) bool {
 	return false
 }
 
+// mayStart reports whether a name may begin at token t: false for a
+// token that is no word, or a word of the lexicon that begins no name.
+func (g *Gazetteer) mayStart(t *text.Token) bool {
+	return t.Kind == text.Word && (t.Word <= 0 || t.Script == text.Latin || !g.skipsWord(t.Word))
+}
+
 // match finds the longest gazetteer name starting at token i.
 func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 	t := &toks[i]
-	if t.Kind != text.Word {
+	if !r.g.mayStart(t) {
 		return nil
 	}
+	if t.Script != text.Latin {
+		if head, rest, ok := r.g.wordFirsts(t.Word, t); ok {
+			if len(head)+len(rest) == 0 {
+				return nil
+			}
+			next := r.continued(toks, i) // the token that may continue a name
+			if m := r.matchWord(toks, i, a, head, next); m != nil {
+				return m
+			}
+			return r.matchWord(toks, i, a, rest, next)
+		}
+	}
+	return r.matchOther(toks, i, a)
+}
+
+// matchOther finds the longest name starting at token i, a Latin word or
+// an Arabic word outside the lexicon.
+func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
+	t := &toks[i]
 	var fbuf [8]string
 	firsts := fbuf[:0]
 	if t.Script == text.Latin {
@@ -215,19 +243,6 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		}
 		firsts = append(firsts, k)
 	} else {
-		if t.Word > 0 && r.g.skipsWord(t.Word) {
-			return nil // no name starts with this word (see Gazetteer.skip)
-		}
-		if head, rest, ok := r.g.wordFirsts(t.Word, t); ok {
-			if len(head)+len(rest) == 0 {
-				return nil
-			}
-			next := r.continued(toks, i) // the token that may continue a name
-			if m := r.matchWord(toks, i, a, head, next); m != nil {
-				return m
-			}
-			return r.matchWord(toks, i, a, rest, next)
-		}
 		firsts = r.g.firstKeys(t.Key, t.Stems, firsts)
 	}
 	for fi, f := range firsts {

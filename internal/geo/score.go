@@ -261,17 +261,12 @@ func (r *Resolver) priorBest(m *mention) int32 {
 type chainIndex struct {
 	meta   []entryMeta
 	first  []int       // first token of each mention
-	ents   []entryAt   // every candidate, by entry then mention
+	ents   []uint64    // every candidate: entry << 32 | mention, sorted
 	points []pointAt   // candidates that are points, by latitude
 	ctry   [][2]uint32 // per mention, its country candidates in ctryCC
 	ctryCC []uint64    // packed countries
 	best   []float64   // per mention, the best link to the entry scored
 	seen   []int       // mentions with best > 0
-}
-
-type entryAt struct {
-	idx int32
-	o   int32 // the mention
 }
 
 type pointAt struct {
@@ -291,7 +286,7 @@ func (a *arena) chainIndex(g *Gazetteer, ms []*mention) *chainIndex {
 		start := uint32(len(ix.ctryCC))
 		for _, c := range m.cands {
 			em := &g.meta[c.idx]
-			ix.ents = append(ix.ents, entryAt{c.idx, int32(o)})
+			ix.ents = append(ix.ents, uint64(c.idx)<<32|uint64(o))
 			if em.bits&metaArea == 0 {
 				ix.points = append(ix.points, pointAt{em.lat, em.lon, em.cc, int32(o)})
 			}
@@ -301,12 +296,7 @@ func (a *arena) chainIndex(g *Gazetteer, ms []*mention) *chainIndex {
 		}
 		ix.ctry = append(ix.ctry, [2]uint32{start, uint32(len(ix.ctryCC))})
 	}
-	slices.SortFunc(ix.ents, func(x, y entryAt) int {
-		if x.idx != y.idx {
-			return int(x.idx - y.idx)
-		}
-		return int(x.o - y.o)
-	})
+	slices.Sort(ix.ents)
 	slices.SortFunc(ix.points, func(x, y pointAt) int {
 		switch {
 		case x.lat < y.lat:
@@ -335,12 +325,12 @@ func (ix *chainIndex) link(o int, v float64) {
 // candidates in e's country link.
 func (ix *chainIndex) chain(k int, parents []int32, em *entryMeta) float64 {
 	for _, p := range parents {
-		j, found := slices.BinarySearchFunc(ix.ents, p, func(x entryAt, p int32) int { return int(x.idx - p) })
-		if !found || ix.meta[p].cc != em.cc {
+		j, _ := slices.BinarySearch(ix.ents, uint64(p)<<32)
+		if j == len(ix.ents) || ix.ents[j]>>32 != uint64(p) || ix.meta[p].cc != em.cc {
 			continue
 		}
-		for ; j < len(ix.ents) && ix.ents[j].idx == p; j++ {
-			if o := int(ix.ents[j].o); o != k {
+		for ; j < len(ix.ents) && ix.ents[j]>>32 == uint64(p); j++ {
+			if o := int(uint32(ix.ents[j])); o != k {
 				ix.link(o, 3)
 			}
 		}
