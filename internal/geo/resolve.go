@@ -93,19 +93,18 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		}
 		m.sentLo = sentStart.of(i)
 		m.sentenceInitial = i == m.sentLo
-		ms = append(ms, m)
-		i = m.last
-	}
-	a.ms = ms
-	for k, m := range ms {
+		// (while its tokens are at hand)
 		r.cues(src, toks, m)
-		if k > 0 {
-			p := ms[k-1]
+		if len(ms) > 0 {
+			p := ms[len(ms)-1]
 			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
 				m.weak = true
 			}
 		}
+		ms = append(ms, m)
+		i = m.last
 	}
+	a.ms = ms
 	for _, m := range ms {
 		m.accepted = r.accept(m)
 	}
@@ -269,7 +268,7 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 		if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
 			// f alone, as matchFirst would find it
 			if fk.idsN > 0 {
-				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk)
+				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
 			}
 			continue
 		}
@@ -347,6 +346,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		for n := useful; n >= 1; n-- {
 			var k string
 			var ids []int32
+			kn := int32(-1) // k's number in the name index, when known
 			switch {
 			case n == 1 && pre != nil:
 				// f alone, as looked up when the gazetteer was loaded
@@ -356,7 +356,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 				k, ids = f, r.g.ids(pre)
 			case filtered && r.g.keys.mayHave(hs[n-1]):
 				// the words have no space: their hash is the key's
-				kn := r.g.names.findWords(words[:n], hs[n-1])
+				kn = r.g.names.findWords(words[:n], hs[n-1])
 				if kn >= 0 {
 					k, ids = r.g.names.keys[kn], r.g.names.postings(kn)
 				} else if t.Script == text.Latin {
@@ -372,7 +372,8 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			}
 			if len(ids) == 0 && t.Script == text.Latin {
 				k = skeleton(k)
-				ids = r.g.index(k)
+				kn = r.g.names.find(k, seqHash(r.g.seed, k))
+				ids = r.g.names.postings(kn)
 			}
 			if n == 1 && pre == nil && isRelationWord(k) {
 				continue
@@ -384,7 +385,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 				if n > 1 || pre == nil {
 					pre = nil
 				}
-				return r.newMention(toks, i, ends[n-1], a, fi, f, k, n, ids, pre)
+				return r.newMention(toks, i, ends[n-1], a, fi, f, k, n, ids, pre, kn)
 			}
 		}
 	}
@@ -414,8 +415,9 @@ func (r *Resolver) continued(toks []text.Token, i int) int {
 
 // newMention returns the match of key k (n words, entries ids) over tokens
 // [i, last), whose first word f is first key number fi of token i; pre,
-// when not nil, holds what the index says of f alone (n is then 1).
-func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, f, k string, n int, ids []int32, pre *firstKey) *mention {
+// when not nil, holds what the index says of f alone (n is then 1); kn is
+// the number of k in the name index when known, or -1.
+func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, f, k string, n int, ids []int32, pre *firstKey, kn int32) *mention {
 	t := &toks[i]
 	m := a.mention()
 	m.first, m.last, m.key, m.words, m.latin = i, last, k, n, t.Script == text.Latin
@@ -438,7 +440,12 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		m.stop, m.freq = pre.stop, int(pre.freq)
 		m.sum, m.hasSum = pre.sum, true
 	} else {
-		ki := r.g.info(k)
+		var ki keyInfo
+		if kn >= 0 {
+			ki = r.g.names.vals[kn]
+		} else {
+			ki = r.g.info(k)
+		}
 		m.stop = ki.stop
 		if n == 1 && !m.latin {
 			m.freq = int(ki.freq)
