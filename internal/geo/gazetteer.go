@@ -276,6 +276,7 @@ type wordFirstsAt struct {
 	ta     uint32
 	n, nt  uint8
 	taSame bool
+	_      [13]byte // to 64 bytes: one cache line in the (aligned) array
 }
 
 // wordFirsts returns the first keys of lexicon word w, a word not skipped
