@@ -19,6 +19,7 @@ type entryMeta struct {
 	par      [3]int32
 	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry)
 	bits     uint8 // metaArea, metaCountry, …
+	kind     uint8 // the kind: Gazetteer.kinds[kind]
 }
 
 // entryMeta.bits.
@@ -82,6 +83,14 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	return m
 }
 
+// kindOf returns the kind of entry i.
+func (g *Gazetteer) kindOf(i int32) string {
+	if k := int(g.meta[i].kind); k < 255 {
+		return g.kinds[k]
+	}
+	return g.entries[i].Kind // one of the rare kinds beyond 255
+}
+
 // parentsOf returns the parents of entry i.
 func (g *Gazetteer) parentsOf(i int32) []int32 {
 	m := &g.meta[i]
@@ -91,11 +100,18 @@ func (g *Gazetteer) parentsOf(i int32) []int32 {
 	return g.entries[i].Parents
 }
 
-// markMeta fills g.meta from the entries.
+// markMeta fills g.meta and g.kinds from the entries.
 func (g *Gazetteer) markMeta() {
 	g.meta = make([]entryMeta, len(g.entries))
+	g.kinds = g.kinds[:0:0]
 	for i := range g.entries {
 		g.meta[i] = newEntryMeta(g.entries, i)
+		k := slices.Index(g.kinds, g.entries[i].Kind)
+		if k < 0 {
+			k = len(g.kinds)
+			g.kinds = append(g.kinds, g.entries[i].Kind)
+		}
+		g.meta[i].kind = uint8(min(k, 255))
 	}
 }
 
@@ -215,7 +231,7 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 				s += 2 * dc.admin1.get(em.admin1) / dc.a1tot
 			}
 			if m.feature != "" {
-				if cueFits(m.feature, r.g.entries[c.idx].Kind) {
+				if cueFits(m.feature, r.g.kindOf(c.idx)) {
 					s += 4
 				} else {
 					s -= 1
