@@ -40,9 +40,8 @@ type mention struct {
 	first, last     int // toponym tokens
 	exprFirst       int
 	exprLast        int
-	key             string
 	words           int
-	ids             []int32 // the entries of key (the gazetteer's: read only)
+	ids             []int32 // the entries of the name matched (the gazetteer's: read only)
 	sum             uint8   // candSummary of ids, when hasSum
 	hasSum          bool
 	cands           []cand // ids with their scores, for accepted mentions
@@ -420,7 +419,7 @@ func (r *Resolver) continued(toks []text.Token, i int) int {
 func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, f, k string, n int, ids []int32, pre *firstKey, kn int32) *mention {
 	t := &toks[i]
 	m := a.mention()
-	m.first, m.last, m.key, m.words, m.latin = i, last, k, n, t.Script == text.Latin
+	m.first, m.last, m.words, m.latin = i, last, n, t.Script == text.Latin
 	m.exprFirst, m.exprLast = m.first, m.last
 	m.ids = ids
 	if fi > 0 {
