@@ -58,6 +58,16 @@ type mention struct {
 	latin           bool
 	sentLo          int // the first token of the sentence
 	sentenceInitial bool
+	// byte offsets of the expression [exprFirst, exprLast) and of the
+	// name [first, last), kept for build (see spans)
+	exprStart, exprEnd int
+	nameStart, nameEnd int
+}
+
+// spans records the byte offsets of m's expression and name.
+func (m *mention) spans(toks []text.Token) {
+	m.exprStart, m.exprEnd = toks[m.exprFirst].Start, toks[m.exprLast-1].End
+	m.nameStart, m.nameEnd = toks[m.first].Start, toks[m.last-1].End
 }
 
 // wordKey returns the matching form of a token for the gazetteer: the
@@ -94,6 +104,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		m.sentenceInitial = i == m.sentLo
 		// (while its tokens are at hand)
 		r.cues(src, toks, m)
+		m.spans(toks)
 		if len(ms) > 0 {
 			p := ms[len(ms)-1]
 			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
@@ -130,7 +141,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	out := make([]Mention, 0, len(acc))
 	coords := make([]float64, 2*len(acc)) // the Lat and Lon of each location
 	for k, m := range acc {
-		out = append(out, r.build(src, toks, m, coords[2*k:2*k+2:2*k+2]))
+		out = append(out, r.build(src, m, coords[2*k:2*k+2:2*k+2]))
 	}
 	return out
 }
@@ -914,14 +925,14 @@ func offset(lat, lon, distKm, bearing float64) (float64, float64) {
 
 // build turns a scored mention into a Mention with its Location.
 // The location's Lat and Lon point into coord, of length 2.
-func (r *Resolver) build(src string, toks []text.Token, m *mention, coord []float64) Mention {
+func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	best := m.cands[0]
 	e := &r.g.entries[best.idx]
-	start, end := toks[m.exprFirst].Start, toks[m.exprLast-1].End
+	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
 		Name: e.Name, NameAR: e.NameAR, Country: e.Country, Precision: e.Precision(),
-		GazetteerID: e.ID, Text: src[toks[m.first].Start:toks[m.last-1].End],
-		Start: toks[m.first].Start, End: toks[m.last-1].End,
+		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
+		Start: m.nameStart, End: m.nameEnd,
 	}
 	em := &r.g.meta[best.idx]
 	if em.admin1 >= 0 {
