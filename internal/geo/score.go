@@ -427,21 +427,24 @@ func (ix *chainIndex) linkNear(k int, em *entryMeta) {
 type nearTest struct {
 	lat, lon float64
 	kx       float64 // km per degree of longitude at lat; 0: always haversine
+	ready    bool    // kx is computed (on the first test)
 }
 
 func newNearTest(lat, lon float64) nearTest {
-	t := nearTest{lat: lat, lon: lon}
-	if math.Abs(lat) <= 70 {
-		t.kx = kmPerDeg * math.Cos(lat*math.Pi/180)
-	}
-	return t
+	return nearTest{lat: lat, lon: lon}
 }
 
 const kmPerDeg = 6371.0 * math.Pi / 180
 
 // within reports whether (lat, lon), within 0.6° of latitude of the
 // test's point, is between 0.5 and 60 km from it.
-func (t nearTest) within(lat, lon float64) bool {
+func (t *nearTest) within(lat, lon float64) bool {
+	if !t.ready {
+		if math.Abs(t.lat) <= 70 {
+			t.kx = kmPerDeg * math.Cos(t.lat*math.Pi/180)
+		}
+		t.ready = true
+	}
 	if t.kx != 0 {
 		dlon := math.Abs(lon - t.lon)
 		if dlon > 180 {

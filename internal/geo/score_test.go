@@ -24,7 +24,8 @@ func TestNearTest(t *testing.T) {
 		}
 		dk := haversine(lat, lon, lat2, lon2)
 		want := dk < 60 && dk > 0.5
-		if got := newNearTest(lat, lon).within(lat2, lon2); got != want {
+		near := newNearTest(lat, lon)
+		if got := near.within(lat2, lon2); got != want {
 			t.Fatalf("(%v,%v)-(%v,%v): %.3f km, within %v", lat, lon, lat2, lon2, dk, got)
 		}
 	}
