@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -455,24 +456,25 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 // Load reads the embedded gazetteer, the curated facilities and regions
 // file and the stop list.
 func Load() (*Gazetteer, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(geodata.Gazetteer))
-	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
+	// the file's size, from its gzip trailer, sizes the tables (rows are
+	// about a hundred bytes)
+	gz := geodata.Gazetteer
+	if len(gz) < 4 {
+		return nil, fmt.Errorf("load gazetteer: gazetteer.tsv.gz is empty")
 	}
-	// read it whole first: its line count sizes the tables, and entries
-	// and keys are substrings of it
-	var buf strings.Builder // its String does not copy
-	buf.Grow(5 << 20)
-	if _, err := io.Copy(&buf, zr); err != nil {
-		return nil, fmt.Errorf("read gazetteer.tsv.gz: %w", err)
-	}
-	data := buf.String()
-	lines := strings.Count(data, "\n") + strings.Count(geodata.Facilities, "\n") + 1
+	lines := int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))/100 + strings.Count(geodata.Facilities, "\n") + 1
 	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20),
 		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
 		// about three keys per entry, a third of them new first words
 		names: newKeyTable[keyInfo](4 * lines)}
-	rows, err := g.readGenerated(data)
+	// decompress on another goroutine while the rows are read
+	done := make(chan struct{})
+	defer close(done)
+	pieces, err := decompressLines(gz, done)
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	rows, err := g.readGenerated(pieces)
 	if err != nil {
 		return nil, err
 	}
@@ -612,10 +614,28 @@ const generatedColumns = 10
 // readGenerated parses the rows of the generated gazetteer (the fixed
 // columns of gazbuild: id, kind, cc, lat, lon, pop, parents, name,
 // name_ar, keys) and its '!' rows of word frequencies.
-func (g *Gazetteer) readGenerated(data string) (rows, error) {
+func (g *Gazetteer) readGenerated(pieces <-chan textPiece) (rows, error) {
 	rs := rows{parents: make([]string, 0, cap(g.entries)), keys: make([]posting, 0, 4*cap(g.entries))}
 	var f [generatedColumns]string
-	for line := 1; data != ""; line++ {
+	line := 0
+	for p := range pieces {
+		if p.err != nil {
+			return rs, fmt.Errorf("read gazetteer.tsv.gz: %w", p.err)
+		}
+		var err error
+		if line, err = g.readGeneratedLines(p.text, line, &rs, &f); err != nil {
+			return rs, err
+		}
+	}
+	return rs, nil
+}
+
+// readGeneratedLines reads the rows of data, whose first line follows
+// line number line, into rs (f is scratch space); it returns the number
+// of the last line read.
+func (g *Gazetteer) readGeneratedLines(data string, line int, rs *rows, f *[generatedColumns]string) (int, error) {
+	for data != "" {
+		line++
 		var s string
 		s, data, _ = strings.Cut(data, "\n")
 		if s == "" || s[0] == '#' {
@@ -631,16 +651,71 @@ func (g *Gazetteer) readGenerated(data string) (rows, error) {
 		}
 		e := Entry{ID: f[0], Kind: f[1], Country: f[2], Name: f[7], NameAR: f[8], Confirmed: true}
 		if err := e.parse(f[3], f[4], f[5]); err != nil {
-			return rs, fmt.Errorf("gazetteer.tsv.gz line %d: %w (got %q)", line, err, s)
+			return line, fmt.Errorf("gazetteer.tsv.gz line %d: %w (got %q)", line, err, s)
 		}
-		idx := g.addEntry(e, &rs, f[6])
+		idx := g.addEntry(e, rs, f[6])
 		for k := f[9]; k != ""; {
 			var key string
 			key, k, _ = strings.Cut(k, "|")
-			g.addKey(&rs, key, idx) // precomputed by the generator
+			g.addKey(rs, key, idx) // precomputed by the generator
 		}
 	}
-	return rs, nil
+	return line, nil
+}
+
+// textPiece is a piece of decompressed text that ends at a line end (or
+// the end of the text), or the error that ended decompression.
+type textPiece struct {
+	text string
+	err  error
+}
+
+// pieceSize is how much decompressed text a textPiece holds, about.
+const pieceSize = 256 << 10
+
+// decompressLines decompresses the gzip data gz on a new goroutine and
+// sends its text in pieces of whole lines, closing the channel at the
+// end; it stops early when done is closed.
+func decompressLines(gz []byte, done <-chan struct{}) (<-chan textPiece, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan textPiece, 4)
+	go func() {
+		defer close(out)
+		send := func(p textPiece) bool {
+			select {
+			case out <- p:
+				return true
+			case <-done:
+				return false
+			}
+		}
+		buf := make([]byte, pieceSize)
+		carry := ""
+		for {
+			n, err := io.ReadFull(zr, buf)
+			text := carry + string(buf[:n]) // the one copy of the text
+			end := err == io.EOF || err == io.ErrUnexpectedEOF
+			if err != nil && !end {
+				send(textPiece{err: err})
+				return
+			}
+			cut := len(text)
+			if !end {
+				cut = strings.LastIndexByte(text, '\n') + 1
+			}
+			carry = text[cut:]
+			if cut > 0 && !send(textPiece{text: text[:cut]}) {
+				return
+			}
+			if end {
+				return
+			}
+		}
+	}()
+	return out, nil
 }
 
 // splitTabs puts the tab-separated fields of s, trimmed of spaces, in f
