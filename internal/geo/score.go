@@ -29,6 +29,7 @@ const (
 	metaCurated                // from the curated or a user places file
 	metaCampPrison             // a camp or a prison
 	metaAdmin12                // an admin1 or admin2
+	metaParent                 // the parent of some entry
 )
 
 // newEntryMeta computes the scoring record of entry i of entries.
@@ -112,6 +113,11 @@ func (g *Gazetteer) markMeta() {
 			g.kinds = append(g.kinds, g.entries[i].Kind)
 		}
 		g.meta[i].kind = uint8(min(k, 255))
+	}
+	for i := range g.entries {
+		for _, p := range g.entries[i].Parents {
+			g.meta[p].bits |= metaParent
+		}
 	}
 }
 
@@ -277,7 +283,7 @@ func (r *Resolver) priorBest(m *mention) int32 {
 type chainIndex struct {
 	meta   []entryMeta
 	first  []int       // first token of each mention
-	ents   []uint64    // every candidate: entry << 32 | mention, sorted
+	ents   []uint64    // candidates that are parents: entry << 32 | mention, sorted
 	points []pointAt   // candidates that are points, by latitude
 	ctry   [][2]uint32 // per mention, its country candidates in ctryCC
 	ctryCC []uint64    // packed countries
@@ -302,7 +308,9 @@ func (a *arena) chainIndex(g *Gazetteer, ms []*mention) *chainIndex {
 		start := uint32(len(ix.ctryCC))
 		for _, c := range m.cands {
 			em := &g.meta[c.idx]
-			ix.ents = append(ix.ents, uint64(c.idx)<<32|uint64(o))
+			if em.bits&metaParent != 0 { // (chain looks up only parents)
+				ix.ents = append(ix.ents, uint64(c.idx)<<32|uint64(o))
+			}
 			if em.bits&metaArea == 0 {
 				ix.points = append(ix.points, pointAt{em.lat, em.lon, em.cc, int32(o)})
 			}
