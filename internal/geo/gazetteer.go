@@ -467,10 +467,6 @@ func Load() (*Gazetteer, error) {
 		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
 		// about three keys per entry, a third of them new first words
 		names: newKeyTable[keyInfo](4 * lines)}
-	// the word list (which the resolver's tables are built over) is read
-	// on another goroutine meanwhile, when this is its first use
-	lexc := make(chan *arabic.Lexicon, 1)
-	go func() { lexc <- arabic.DefaultLexicon() }()
 	// decompress on another goroutine while the rows are read
 	done := make(chan struct{})
 	defer close(done)
@@ -496,7 +492,7 @@ func Load() (*Gazetteer, error) {
 			g.names.vals[g.names.insert(k, seqHash(g.seed, k))].stop = true
 		}
 	}
-	g.stopCommonWords(<-lexc)
+	g.stopCommonWords(arabic.DefaultLexicon())
 	g.markSkips()
 	return g, nil
 }
