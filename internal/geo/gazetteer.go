@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"io"
-	"maps"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -72,12 +75,13 @@ func (e *Entry) isArea() bool {
 // after loading and safe for concurrent use.
 type Gazetteer struct {
 	entries []Entry
-	byID    map[string]int32
-	index   map[string][]int32 // name key → entries
-	maxLen  map[string]int     // first word of a name key → most words of any key starting with it
-	freq    map[string]int     // corpus frequency of single-word Arabic name keys
-	stop    map[string]bool    // keys that are not places on their own
-	shared  bool               // index slices are shared with a parent: copy on write
+	// byID numbers the entry ids; the postings of an id are the entries
+	// with it (the last one is the entry of Entry).
+	byID keyTable[struct{}]
+	// names holds the name keys, whose postings are the entries they
+	// name, and the first words of keys, frequent words and stop words,
+	// with what keyInfo says of them.
+	names keyTable[keyInfo]
 	// seed hashes keys for the filters; keys holds every index key and
 	// firsts every key of maxLen (see keyFilter).
 	seed         maphash.Seed
@@ -87,21 +91,50 @@ type Gazetteer struct {
 	// firstKeys): a token with that word starts no match.
 	skip []uint64
 	// firstKeys of the words not skipped, with what the index says of
-	// them: those of word w without and with ta marbuta (see firstKey)
-	// are wfPool[wfStart[2(w-1)+v] : wfStart[2(w-1)+v+1]], v 0 or 1.
-	wfStart []uint32
-	wfPool  []firstKey
+	// them: those of the n-th word not skipped are at wf[n] (see
+	// wordFirsts), which holds the first and places the others in
+	// wfPool; wfRank[b] counts the words not skipped before word 64b+1;
+	// wfIDs holds the entries of the keys alone.
+	wf     []wordFirstsAt
+	wfRank []uint32
+	wfPool []firstKey
+	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
-	// flags holds per entry what prominent and major read of it.
-	flags []uint8
+	// meta holds per entry what the resolver's scoring reads of it, and
+	// kinds the entry kinds it numbers.
+	meta  []entryMeta
+	kinds []string
 	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
 	// other than the first of some name key.
 	cont []uint64
+	// seconds holds sorted runs of lexicon word numbers (see keyInfo.sec).
+	seconds []int32
 }
+
+// keyInfo is what the index holds of a key besides its entries.
+type keyInfo struct {
+	maxLen int32 // most words of any name key beginning with this word
+	freq   int32 // corpus frequency of a single-word Arabic name key
+	stop   bool  // not a place on its own
+	// the second words of the keys beginning with this word, those of
+	// arabic.DefaultLexicon, by number: Gazetteer.seconds[sec.off:][:sec.n]
+	sec span
+}
+
+// info returns what the index holds of key k (zero when it is absent).
+func (g *Gazetteer) info(k string) keyInfo {
+	if n := g.names.find(k, seqHash(g.seed, k)); n >= 0 {
+		return g.names.vals[n]
+	}
+	return keyInfo{}
+}
+
+// index returns the entries of name key k.
+func (g *Gazetteer) index(k string) []int32 { return g.names.get(g.seed, k) }
 
 // mayContinue reports whether the key of token u may be a word other than
 // the first of a name key: false for a word of the lexicon that is none.
@@ -113,11 +146,20 @@ func (g *Gazetteer) mayContinue(u *text.Token) bool {
 	return i/64 >= len(g.cont) || g.cont[i/64]&(1<<(i%64)) != 0
 }
 
-// markCont fills g.cont from the name index.
+// markCont fills g.cont and the second words of first words (see
+// keyInfo.sec) from the name index.
 func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 	g.cont = make([]uint64, (lex.Len()+63)/64)
-	for k := range g.index {
+	var pairs []uint64 // first word's key number << 32 | second word's number
+	for n, k := range g.names.keys {
+		if g.names.post[n].n == 0 {
+			continue // not a name key
+		}
 		sp := strings.IndexByte(k, ' ')
+		first, second := k, true
+		if sp >= 0 {
+			first = k[:sp]
+		}
 		for sp >= 0 {
 			k = k[sp+1:]
 			w := k
@@ -126,12 +168,48 @@ func (g *Gazetteer) markCont(lex *arabic.Lexicon) {
 			}
 			if n := lex.Number(w); n > 0 {
 				g.cont[(n-1)/64] |= 1 << ((n - 1) % 64)
+				if second {
+					fn := g.names.find(first, wordHash(g.seed, first))
+					pairs = append(pairs, uint64(fn)<<32|uint64(n))
+				}
 			}
+			second = false
 		}
+	}
+	g.markSeconds(pairs)
+}
+
+// markSeconds fills g.seconds and keyInfo.sec from pairs of a first
+// word's key number and a second word's lexicon number.
+func (g *Gazetteer) markSeconds(pairs []uint64) {
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	for i := range g.names.vals {
+		g.names.vals[i].sec = span{}
+	}
+	g.seconds = make([]int32, len(pairs))
+	for i, p := range pairs {
+		g.seconds[i] = int32(uint32(p))
+		sec := &g.names.vals[p>>32].sec
+		if sec.n == 0 {
+			sec.off = uint32(i)
+		}
+		sec.n++
 	}
 }
 
-// Entry flags (Gazetteer.flags).
+// mayFollow reports whether token u may be the second word of a name key
+// that begins with fk's key: false when u is a word of the lexicon that
+// no such key has second.
+func (g *Gazetteer) mayFollow(fk *firstKey, u *text.Token) bool {
+	if u.Word <= 0 || u.Script == text.Latin || u.Kind != text.Word || !g.lexNoSpace {
+		return true
+	}
+	_, found := slices.BinarySearch(g.seconds[fk.sec.off:fk.sec.off+fk.sec.n], u.Word)
+	return found
+}
+
+// Entry flags (entryMeta.flags).
 const (
 	// promAlways: a country, admin1, region or city, or 50,000 people.
 	promAlways = 1 << iota
@@ -141,28 +219,6 @@ const (
 	// majorEntry: a country, admin1 or city of 100,000 people.
 	majorEntry
 )
-
-// markFlags fills g.flags from the entries.
-func (g *Gazetteer) markFlags() {
-	g.flags = make([]uint8, len(g.entries))
-	for i := range g.entries {
-		e := &g.entries[i]
-		var f uint8
-		switch e.Kind {
-		case Country, Admin1, Region, City:
-			f |= promAlways
-		case Camp, Prison, Crossing, Site:
-			f |= promMulti
-		}
-		if e.Pop >= 50000 {
-			f |= promAlways
-		}
-		if e.Kind == Country || e.Kind == Admin1 || (e.Kind == City && e.Pop >= 100000) {
-			f |= majorEntry
-		}
-		g.flags[i] = f
-	}
-}
 
 // isCueKey reports whether k is a word that the resolver's cue reading
 // (cues, relation, bearingAt) looks up by a token's keys.
@@ -202,39 +258,76 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 // and frequency marks. Keys no name begins with are left out.
 type firstKey struct {
 	key    string
-	fi     int
-	maxLen int
-	ids    []int32
+	idsOff uint32 // ids: wfIDs[idsOff : idsOff+idsN]
+	idsN   uint32
+	sec    span // the second words of keys beginning with key (see keyInfo)
+	freq   int32
+	fi     uint8
+	maxLen uint8
 	stop   bool
-	freq   int
+	sum    uint8 // candSummary of ids
 }
 
-// wordFirsts returns the first keys of lexicon word w (ta: its final ه was
-// written ة), when they were computed.
-func (g *Gazetteer) wordFirsts(w int32, ta bool) ([]firstKey, bool) {
-	k := 2 * int(w-1)
-	if ta {
-		k++
+// wordFirstsAt holds the first keys of a word: when its final ه was
+// written ه, the n of them are head (when n > 0) and then
+// wfPool[more:][:n-1]; when it was written ة, the same unless !taSame,
+// and then wfPool[ta:][:nt]. Keeping the first in the record makes the
+// usual word one memory access.
+type wordFirstsAt struct {
+	head   [1]firstKey
+	more   uint32
+	ta     uint32
+	n, nt  uint8
+	taSame bool
+	_      [13]byte // to 64 bytes: one cache line in the (aligned) array
+}
+
+// wordFirsts returns the first keys of lexicon word w, a word not skipped
+// (see skipsWord), in two parts; the token t of that word says whether its
+// final ه was written ة. ok is false when w is not a word of the lexicon.
+func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, ok bool) {
+	i := int(w - 1)
+	if w <= 0 || i/64 >= len(g.wfRank) {
+		return nil, nil, false
 	}
-	if w <= 0 || k+1 >= len(g.wfStart) {
-		return nil, false
+	r := int(g.wfRank[i/64]) + bits.OnesCount64(^g.skip[i/64]&(1<<(i%64)-1))
+	at := &g.wf[r]
+	if !at.taSame && strings.HasSuffix(t.Norm, "ة") {
+		return nil, g.wfPool[at.ta : at.ta+uint32(at.nt)], true
 	}
-	return g.wfPool[g.wfStart[k]:g.wfStart[k+1]], true
+	if at.n == 0 {
+		return nil, nil, true
+	}
+	return at.head[:], g.wfPool[at.more : at.more+uint32(at.n)-1], true
+}
+
+// ids returns the entries of fk's key alone (nil when there are none or
+// it is a relation word).
+func (g *Gazetteer) ids(fk *firstKey) []int32 {
+	if fk.idsN == 0 {
+		return nil
+	}
+	return g.wfIDs[fk.idsOff : fk.idsOff+fk.idsN : fk.idsOff+fk.idsN]
 }
 
 // markSkips fills g.skip from the name index.
 func (g *Gazetteer) markSkips() {
 	lex := arabic.DefaultLexicon()
 	n := lex.Len()
-	g.markFlags()
+	g.markMeta()
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
-	g.wfStart = make([]uint32, 1, 2*n+1)
-	g.wfPool = nil
+	g.wf = make([]wordFirstsAt, 0, n/4)
+	g.wfRank = make([]uint32, (n+63)/64)
+	g.wfPool, g.wfIDs = nil, nil
+	var fks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
+		if (w-1)%64 == 0 {
+			g.wfRank[(w-1)/64] = uint32(len(g.wf))
+		}
 		key, plain, ta := lex.Word(w)
 		if strings.IndexByte(key, ' ') >= 0 {
 			g.lexNoSpace = false
@@ -250,24 +343,44 @@ func (g *Gazetteer) markSkips() {
 		}
 		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
-			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)), uint32(len(g.wfPool)))
 			continue
 		}
-		for _, stems := range [2][]string{plain, ta} {
-			for fi, f := range g.firstKeys(key, stems, buf[:0]) {
-				ml := g.maxLenOf(f)
-				if ml == 0 {
-					continue
-				}
-				fk := firstKey{key: f, fi: fi, maxLen: ml, stop: g.stop[f], freq: g.freq[f]}
-				if ids := g.index[f]; len(ids) > 0 && !isRelationWord(f) {
-					fk.ids = ids
-				}
-				g.wfPool = append(g.wfPool, fk)
-			}
-			g.wfStart = append(g.wfStart, uint32(len(g.wfPool)))
+		var at wordFirstsAt
+		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
+		at.n = uint8(len(fks))
+		if len(fks) > 0 {
+			at.head[0] = fks[0]
+			at.more = uint32(len(g.wfPool))
+			g.wfPool = append(g.wfPool, fks[1:]...)
 		}
+		at.taSame = slices.Equal(plain, ta)
+		if !at.taSame {
+			fks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), fks[:0])
+			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(fks))
+			g.wfPool = append(g.wfPool, fks...)
+		}
+		g.wf = append(g.wf, at)
 	}
+}
+
+// firstKeysOf appends to fks the first keys of firsts that some name
+// begins with, with what the index says of them, and returns fks.
+func (g *Gazetteer) firstKeysOf(firsts []string, fks []firstKey) []firstKey {
+	for fi, f := range firsts {
+		ml := g.maxLenOf(f)
+		if ml == 0 {
+			continue
+		}
+		ki := g.info(f)
+		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
+		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
+			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
+			g.wfIDs = append(g.wfIDs, ids...)
+			fk.sum = g.candSummary(ids)
+		}
+		fks = append(fks, fk)
+	}
+	return fks
 }
 
 // noCue reports whether no key of a token with this key and stems (see
@@ -302,10 +415,14 @@ func (g *Gazetteer) skipsWord(w int32) bool {
 
 // maxLenOf returns maxLen[first], consulting the filter first.
 func (g *Gazetteer) maxLenOf(first string) int {
-	if !g.firsts.mayHave(wordHash(g.seed, first)) {
+	h := wordHash(g.seed, first)
+	if !g.firsts.mayHave(h) {
 		return 0
 	}
-	return g.maxLen[first]
+	if n := g.names.find(first, h); n >= 0 {
+		return int(g.names.vals[n].maxLen)
+	}
+	return 0
 }
 
 // Len returns the number of entries.
@@ -313,11 +430,11 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 
 // Entry returns the entry with the given id.
 func (g *Gazetteer) Entry(id string) (*Entry, bool) {
-	i, ok := g.byID[id]
-	if !ok {
+	is := g.byID.get(g.seed, id)
+	if len(is) == 0 {
 		return nil, false
 	}
-	return &g.entries[i], true
+	return &g.entries[is[len(is)-1]], true
 }
 
 // Lookup returns the entries whose names have the given key (as produced
@@ -326,7 +443,7 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 	var out []*Entry
 	seen := map[int32]bool{}
 	for _, k := range nameKeys(name) {
-		for _, i := range g.index[k] {
+		for _, i := range g.index(k) {
 			if !seen[i] {
 				seen[i] = true
 				out = append(out, &g.entries[i])
@@ -339,22 +456,25 @@ func (g *Gazetteer) Lookup(name string) []*Entry {
 // Load reads the embedded gazetteer, the curated facilities and regions
 // file and the stop list.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{byID: map[string]int32{}, index: make(map[string][]int32, 1<<18),
-		maxLen: make(map[string]int, 1<<17), freq: map[string]int{}, stop: map[string]bool{},
-		seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20)}
-	zr, err := gzip.NewReader(bytes.NewReader(geodata.Gazetteer))
+	// the file's size, from its gzip trailer, sizes the tables (rows are
+	// about a hundred bytes)
+	gz := geodata.Gazetteer
+	if len(gz) < 4 {
+		return nil, fmt.Errorf("load gazetteer: gazetteer.tsv.gz is empty")
+	}
+	lines := int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))/100 + strings.Count(geodata.Facilities, "\n") + 1
+	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20),
+		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
+		// about three keys per entry, a third of them new first words
+		names: newKeyTable[keyInfo](4 * lines)}
+	// decompress on another goroutine while the rows are read
+	done := make(chan struct{})
+	defer close(done)
+	pieces, err := decompressLines(gz, done)
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	// read it whole first: its line count sizes the tables
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("read gazetteer.tsv.gz: %w", err)
-	}
-	lines := bytes.Count(data, []byte{'\n'}) + strings.Count(geodata.Facilities, "\n") + 1
-	g.entries = make([]Entry, 0, lines)
-	g.byID = make(map[string]int32, lines)
-	pend, err := g.readRows(bytes.NewReader(data), "gazetteer.tsv.gz", false)
+	rows, err := g.readGenerated(pieces)
 	if err != nil {
 		return nil, err
 	}
@@ -362,16 +482,14 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := g.link(append(pend, more...)); err != nil {
-		return nil, err
-	}
+	g.link(rows.add(more))
 	for _, line := range strings.Split(geodata.Stopwords, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		for _, k := range nameKeys(line) {
-			g.stop[k] = true
+			g.names.vals[g.names.insert(k, seqHash(g.seed, k))].stop = true
 		}
 	}
 	g.stopCommonWords(arabic.DefaultLexicon())
@@ -407,8 +525,10 @@ func minorFor(e *Entry, k string) bool {
 // name still counts after a strong cue (قرية عدوان). Larger places named by
 // a common word (عفرين، الرقة) are kept.
 func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
-	for k, ids := range g.index {
-		if strings.IndexByte(k, ' ') >= 0 || g.stop[k] || words.Count(k) < commonWordCount {
+	for n, k := range g.names.keys {
+		ids := g.names.postings(int32(n))
+		// (every word of the list begins with a non-ASCII letter)
+		if len(ids) == 0 || strings.IndexByte(k, ' ') >= 0 || g.names.vals[n].stop || k[0] < utf8.RuneSelf || words.Count(k) < commonWordCount {
 			continue
 		}
 		small := true
@@ -419,7 +539,7 @@ func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
 			}
 		}
 		if small {
-			g.stop[k] = true
+			g.names.vals[n].stop = true
 		}
 	}
 }
@@ -432,39 +552,216 @@ func (g *Gazetteer) stopCommonWords(words *arabic.Lexicon) {
 func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	n := &Gazetteer{
 		entries: g.entries[:len(g.entries):len(g.entries)],
-		byID:    maps.Clone(g.byID), index: maps.Clone(g.index), maxLen: maps.Clone(g.maxLen),
-		freq: g.freq, stop: g.stop, shared: true,
+		byID:    g.byID.clone(), names: g.names.clone(),
 		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(),
 	}
-	pend, err := n.readRows(r, "places file", true)
+	rows, err := n.readRows(r, "places file", true)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.link(pend); err != nil {
-		return nil, err
-	}
+	n.link(rows)
 	n.markSkips()
 	return n, nil
 }
 
-type pending struct {
-	idx     int32
-	parents string
-	names   []string
-	keys    []string
+// rows are entries read and not yet linked: the parents of each (ids,
+// comma-separated) and the keys of their names, numbered in g.names.
+type rows struct {
+	first   int32    // the entry of parents[0]
+	parents []string // per entry
+	keys    []posting
 }
 
-// readRows parses entry rows; curated files have a header line naming the
-// columns, the generated file has the fixed column order of gazbuild.
-func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending, error) {
-	col := map[string]int{"id": 0, "kind": 1, "cc": 2, "lat": 3, "lon": 4, "pop": 5, "parents": 6, "name": 7, "name_ar": 8, "keys": 9}
-	if curated {
-		col = nil
+// add appends the rows of o, which follow those of rs.
+func (rs rows) add(o rows) rows {
+	return rows{first: rs.first, parents: append(rs.parents, o.parents...), keys: append(rs.keys, o.keys...)}
+}
+
+// addEntry appends e to the entries, numbers its id, and returns its index.
+func (g *Gazetteer) addEntry(e Entry, rs *rows, parents string) int32 {
+	idx := int32(len(g.entries))
+	if len(rs.parents) == 0 {
+		rs.first = idx
 	}
-	var out []pending
-	if !curated {
-		out = make([]pending, 0, cap(g.entries)-len(g.entries))
+	g.entries = append(g.entries, e)
+	rs.parents = append(rs.parents, parents)
+	rs.keys = append(rs.keys, posting{key: -1 - g.byID.insert(e.ID, seqHash(g.seed, e.ID)), entry: idx})
+	return idx
+}
+
+// addKey numbers name key k of entry idx in rs and counts its first word.
+func (g *Gazetteer) addKey(rs *rows, k string, idx int32) {
+	h := seqHash(g.seed, k)
+	rs.keys = append(rs.keys, posting{key: g.names.insert(k, h), entry: idx})
+	first, words := k, int32(1)
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		first = k[:i]
+		words = int32(strings.Count(k, " ") + 1)
 	}
+	fh := h
+	if words > 1 {
+		fh = wordHash(g.seed, first)
+	}
+	f := &g.names.vals[g.names.insert(first, fh)]
+	f.maxLen = max(f.maxLen, words)
+	g.keys.add(h)
+	g.firsts.add(fh)
+}
+
+// generatedColumns are the columns of the generated gazetteer, in order.
+const generatedColumns = 10
+
+// readGenerated parses the rows of the generated gazetteer (the fixed
+// columns of gazbuild: id, kind, cc, lat, lon, pop, parents, name,
+// name_ar, keys) and its '!' rows of word frequencies.
+func (g *Gazetteer) readGenerated(pieces <-chan textPiece) (rows, error) {
+	rs := rows{parents: make([]string, 0, cap(g.entries)), keys: make([]posting, 0, 4*cap(g.entries))}
+	var f [generatedColumns]string
+	line := 0
+	for p := range pieces {
+		if p.err != nil {
+			return rs, fmt.Errorf("read gazetteer.tsv.gz: %w", p.err)
+		}
+		var err error
+		if line, err = g.readGeneratedLines(p.text, line, &rs, &f); err != nil {
+			return rs, err
+		}
+	}
+	return rs, nil
+}
+
+// readGeneratedLines reads the rows of data, whose first line follows
+// line number line, into rs (f is scratch space); it returns the number
+// of the last line read.
+func (g *Gazetteer) readGeneratedLines(data string, line int, rs *rows, f *[generatedColumns]string) (int, error) {
+	for data != "" {
+		line++
+		var s string
+		s, data, _ = strings.Cut(data, "\n")
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		n := splitTabs(s, f[:])
+		if f[0] == "!" {
+			if n >= 3 {
+				c, _ := strconv.Atoi(f[2])
+				g.names.vals[g.names.insert(f[1], seqHash(g.seed, f[1]))].freq = int32(c)
+			}
+			continue
+		}
+		e := Entry{ID: f[0], Kind: f[1], Country: f[2], Name: f[7], NameAR: f[8], Confirmed: true}
+		if err := e.parse(f[3], f[4], f[5]); err != nil {
+			return line, fmt.Errorf("gazetteer.tsv.gz line %d: %w (got %q)", line, err, s)
+		}
+		idx := g.addEntry(e, rs, f[6])
+		for k := f[9]; k != ""; {
+			var key string
+			key, k, _ = strings.Cut(k, "|")
+			g.addKey(rs, key, idx) // precomputed by the generator
+		}
+	}
+	return line, nil
+}
+
+// textPiece is a piece of decompressed text that ends at a line end (or
+// the end of the text), or the error that ended decompression.
+type textPiece struct {
+	text string
+	err  error
+}
+
+// pieceSize is how much decompressed text a textPiece holds, about.
+const pieceSize = 256 << 10
+
+// decompressLines decompresses the gzip data gz on a new goroutine and
+// sends its text in pieces of whole lines, closing the channel at the
+// end; it stops early when done is closed.
+func decompressLines(gz []byte, done <-chan struct{}) (<-chan textPiece, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan textPiece, 4)
+	go func() {
+		defer close(out)
+		send := func(p textPiece) bool {
+			select {
+			case out <- p:
+				return true
+			case <-done:
+				return false
+			}
+		}
+		buf := make([]byte, pieceSize)
+		carry := ""
+		for {
+			n, err := io.ReadFull(zr, buf)
+			text := carry + string(buf[:n]) // the one copy of the text
+			end := err == io.EOF || err == io.ErrUnexpectedEOF
+			if err != nil && !end {
+				send(textPiece{err: err})
+				return
+			}
+			cut := len(text)
+			if !end {
+				cut = strings.LastIndexByte(text, '\n') + 1
+			}
+			carry = text[cut:]
+			if cut > 0 && !send(textPiece{text: text[:cut]}) {
+				return
+			}
+			if end {
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+// splitTabs puts the tab-separated fields of s, trimmed of spaces, in f
+// (fields beyond len(f) are dropped) and empties the rest of f; it
+// returns the number of fields put.
+func splitTabs(s string, f []string) int {
+	n := 0
+	for n < len(f) {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			f[n] = strings.TrimSpace(s)
+			n++
+			break
+		}
+		f[n] = strings.TrimSpace(s[:i])
+		s = s[i+1:]
+		n++
+	}
+	clear(f[n:])
+	return n
+}
+
+// parse sets the position and population of e from their fields and
+// checks the id and country code.
+func (e *Entry) parse(lat, lon, pop string) error {
+	var err1, err2 error
+	e.Lat, err1 = strconv.ParseFloat(lat, 64)
+	e.Lon, err2 = strconv.ParseFloat(lon, 64)
+	if e.ID == "" || err1 != nil || err2 != nil {
+		return fmt.Errorf("need id, lat and lon")
+	}
+	if len(e.Country) > 7 {
+		return fmt.Errorf("cc %q is not a country code (want ISO 3166-1 alpha-2, such as SY)", e.Country)
+	}
+	e.Pop, _ = strconv.Atoi(pop)
+	if e.Name == "" {
+		e.Name = e.NameAR
+	}
+	return nil
+}
+
+// readRows parses the entry rows of a curated file, whose header line
+// names the columns.
+func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) (rows, error) {
+	var rs rows
+	var col map[string]int
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
 	line := 0
@@ -478,7 +775,7 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 		if f[0] == "!" {
 			if len(f) >= 3 {
 				n, _ := strconv.Atoi(f[2])
-				g.freq[f[1]] = n
+				g.names.vals[g.names.insert(f[1], seqHash(g.seed, f[1]))].freq = int32(n)
 			}
 			continue
 		}
@@ -489,7 +786,7 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 			}
 			for _, need := range []string{"id", "kind", "lat", "lon", "name"} {
 				if _, ok := col[need]; !ok {
-					return nil, fmt.Errorf("%s: header lacks column %q", what, need)
+					return rs, fmt.Errorf("%s: header lacks column %q", what, need)
 				}
 			}
 			continue
@@ -501,85 +798,61 @@ func (g *Gazetteer) readRows(r io.Reader, what string, curated bool) ([]pending,
 			return ""
 		}
 		e := Entry{ID: get("id"), Kind: get("kind"), Country: get("cc"), Name: get("name"), NameAR: get("name_ar"), Curated: curated}
-		var err1, err2 error
-		e.Lat, err1 = strconv.ParseFloat(get("lat"), 64)
-		e.Lon, err2 = strconv.ParseFloat(get("lon"), 64)
-		if e.ID == "" || err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("%s line %d: need id, lat and lon (got %q)", what, line, s)
+		if err := e.parse(get("lat"), get("lon"), get("pop")); err != nil {
+			return rs, fmt.Errorf("%s line %d: %w (got %q)", what, line, err, s)
 		}
-		e.Pop, _ = strconv.Atoi(get("pop"))
 		e.Confirmed = !curated || get("confirmed") != "no"
-		if e.Name == "" {
-			e.Name = e.NameAR
+		names := []string{e.Name, e.NameAR}
+		if a := get("aliases"); a != "" {
+			names = append(names, strings.Split(a, "|")...)
 		}
-		var names, keys []string
-		if curated {
-			names = []string{e.Name, e.NameAR}
-			if a := get("aliases"); a != "" {
-				names = append(names, strings.Split(a, "|")...)
+		idx := g.addEntry(e, &rs, get("parents"))
+		for _, n := range names {
+			for _, k := range nameKeys(n) {
+				g.addKey(&rs, k, idx)
 			}
-		} else if k := get("keys"); k != "" {
-			keys = strings.Split(k, "|") // precomputed by the generator
 		}
-		idx := int32(len(g.entries))
-		g.entries = append(g.entries, e)
-		g.byID[e.ID] = idx
-		out = append(out, pending{idx: idx, parents: get("parents"), names: names, keys: keys})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", what, err)
+		return rs, fmt.Errorf("read %s: %w", what, err)
 	}
-	return out, nil
+	return rs, nil
 }
 
-// link resolves parent ids and indexes names.
-func (g *Gazetteer) link(ps []pending) error {
-	for _, p := range ps {
-		e := &g.entries[p.idx]
-		if p.parents != "" {
-			for _, id := range strings.Split(p.parents, ",") {
-				if j, ok := g.byID[strings.TrimSpace(id)]; ok {
-					e.Parents = append(e.Parents, j)
-				}
+// link numbers the ids and indexes the names of rs, then resolves the
+// parent ids of its entries.
+func (g *Gazetteer) link(rs rows) {
+	var ids, names []posting
+	for _, p := range rs.keys {
+		if p.key < 0 {
+			ids = append(ids, posting{key: -1 - p.key, entry: p.entry})
+		} else {
+			names = append(names, p)
+		}
+	}
+	g.byID.addPostings(ids)
+	g.names.addPostings(names)
+	n := 0
+	for _, ps := range rs.parents {
+		if ps != "" {
+			n += strings.Count(ps, ",") + 1
+		}
+	}
+	pool := make([]int32, 0, n)
+	for i, ps := range rs.parents {
+		if ps == "" {
+			continue
+		}
+		start := len(pool)
+		for ps != "" {
+			var id string
+			id, ps, _ = strings.Cut(ps, ",")
+			if is := g.byID.get(g.seed, strings.TrimSpace(id)); len(is) > 0 {
+				pool = append(pool, is[len(is)-1])
 			}
 		}
-		for _, k := range p.keys {
-			g.addKey(k, p.idx)
-		}
-		for _, n := range p.names {
-			for _, k := range nameKeys(n) {
-				g.addKey(k, p.idx)
-			}
+		if len(pool) > start {
+			g.entries[rs.first+int32(i)].Parents = pool[start:len(pool):len(pool)]
 		}
 	}
-	return nil
-}
-
-func (g *Gazetteer) addKey(k string, idx int32) {
-	l := g.index[k]
-	for _, i := range l {
-		if i == idx {
-			return
-		}
-	}
-	if g.shared {
-		// copy on write so that a WithPlaces clone never writes into the
-		// backing arrays it shares with its parent
-		nl := make([]int32, len(l)+1)
-		copy(nl, l)
-		nl[len(l)] = idx
-		g.index[k] = nl
-	} else {
-		g.index[k] = append(l, idx)
-	}
-	first, n := k, 1
-	if i := strings.IndexByte(k, ' '); i >= 0 {
-		first = k[:i]
-		n = strings.Count(k, " ") + 1
-	}
-	if n > g.maxLen[first] {
-		g.maxLen[first] = n
-	}
-	g.keys.add(seqHash(g.seed, k))
-	g.firsts.add(wordHash(g.seed, first))
 }

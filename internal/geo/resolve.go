@@ -3,7 +3,6 @@ package geo
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -41,9 +40,11 @@ type mention struct {
 	first, last     int // toponym tokens
 	exprFirst       int
 	exprLast        int
-	key             string
 	words           int
-	cands           []cand
+	ids             []int32 // the entries of the name matched (the gazetteer's: read only)
+	sum             uint8   // candSummary of ids, when hasSum
+	hasSum          bool
+	cands           []cand // ids with their scores, for accepted mentions
 	feature         string // feature cue kind
 	weak            bool   // weak cue (preposition, attached ب, coordination)
 	relation        string
@@ -55,7 +56,18 @@ type mention struct {
 	stop            bool
 	freq            int // corpus frequency of a single Arabic word
 	latin           bool
+	sentLo          int // the first token of the sentence
 	sentenceInitial bool
+	// byte offsets of the expression [exprFirst, exprLast) and of the
+	// name [first, last), kept for build (see spans)
+	exprStart, exprEnd int
+	nameStart, nameEnd int
+}
+
+// spans records the byte offsets of m's expression and name.
+func (m *mention) spans(toks []text.Token) {
+	m.exprStart, m.exprEnd = toks[m.exprFirst].Start, toks[m.exprLast-1].End
+	m.nameStart, m.nameEnd = toks[m.first].Start, toks[m.last-1].End
 }
 
 // wordKey returns the matching form of a token for the gazetteer: the
@@ -76,28 +88,33 @@ func isHyphen(t *text.Token) bool {
 // text.Sentences over src; lang is "ar", "en" or "".
 func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence, lang string) []Mention {
 	sentStart := newSentStarts(sents, len(toks))
-	var ms []*mention
 	a := arenas.Get().(*arena)
 	defer a.release()
+	ms := a.ms
 	for i := 0; i < len(toks); {
-		m := r.match(toks, i, a)
+		var m *mention
+		if r.g.mayStart(&toks[i]) {
+			m = r.match(toks, i, a)
+		}
 		if m == nil {
 			i++
 			continue
 		}
-		m.sentenceInitial = i == sentStart.of(i)
-		ms = append(ms, m)
-		i = m.last
-	}
-	for k, m := range ms {
-		r.cues(src, toks, sentStart, m)
-		if k > 0 {
-			p := ms[k-1]
+		m.sentLo = sentStart.of(i)
+		m.sentenceInitial = i == m.sentLo
+		// (while its tokens are at hand)
+		r.cues(src, toks, m)
+		m.spans(toks)
+		if len(ms) > 0 {
+			p := ms[len(ms)-1]
 			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
 				m.weak = true
 			}
 		}
+		ms = append(ms, m)
+		i = m.last
 	}
+	a.ms = ms
 	for _, m := range ms {
 		m.accepted = r.accept(m)
 	}
@@ -109,25 +126,42 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 			m.weak = true
 		}
 	}
-	var acc []*mention
+	acc := a.acc
 	for _, m := range ms {
 		if m.accepted {
+			m.cands = a.cands(len(m.ids))
+			for ci, id := range m.ids {
+				m.cands[ci] = cand{idx: id}
+			}
 			acc = append(acc, m)
 		}
 	}
-	r.score(acc)
+	a.acc = acc
+	r.score(acc, a)
 	out := make([]Mention, 0, len(acc))
-	for _, m := range acc {
-		out = append(out, r.build(src, toks, m))
+	coords := make([]float64, 2*len(acc)) // the Lat and Lon of each location
+	for k, m := range acc {
+		out = append(out, r.build(src, m, coords[2*k:2*k+2:2*k+2]))
 	}
 	return out
 }
 
+// firstWord returns the first space-separated word of k.
+func firstWord(k string) string {
+	k = strings.TrimLeft(k, " ")
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		return k[:i]
+	}
+	return k
+}
+
 // sentStarts gives the first token of the sentence of a token (0 for a
 // token in no sentence; the last sentence listed wins where they overlap).
+// Its tokens must be asked for in increasing order.
 type sentStarts struct {
-	sents []text.Sentence // in order and disjoint, searched; or
+	sents []text.Sentence // in order and disjoint, walked; or
 	first []int           // per token, when they are not
+	k     int             // sents[:k] end at or before the last token asked for
 }
 
 func newSentStarts(sents []text.Sentence, ntok int) sentStarts {
@@ -145,13 +179,17 @@ func newSentStarts(sents []text.Sentence, ntok int) sentStarts {
 	return sentStarts{sents: sents}
 }
 
-func (ss sentStarts) of(i int) int {
+// of returns the first token of the sentence of token i, which is not
+// before the token last asked for.
+func (ss *sentStarts) of(i int) int {
 	if ss.first != nil {
 		return ss.first[i]
 	}
 	// the first sentence ending after i
-	k := sort.Search(len(ss.sents), func(k int) bool { return ss.sents[k].Last > i })
-	if k < len(ss.sents) && ss.sents[k].First <= i {
+	for ss.k < len(ss.sents) && ss.sents[ss.k].Last <= i {
+		ss.k++
+	}
+	if k := ss.k; k < len(ss.sents) && ss.sents[k].First <= i {
 		return ss.sents[k].First
 	}
 	return 0
@@ -170,12 +208,37 @@ func coordinated(toks []text.Token, a, b int) bool {
 	return false
 }
 
+// mayStart reports whether a name may begin at token t: false for a
+// token that is no word, or a word of the lexicon that begins no name.
+func (g *Gazetteer) mayStart(t *text.Token) bool {
+	return t.Kind == text.Word && (t.Word <= 0 || t.Script == text.Latin || !g.skipsWord(t.Word))
+}
+
 // match finds the longest gazetteer name starting at token i.
 func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 	t := &toks[i]
-	if t.Kind != text.Word {
+	if !r.g.mayStart(t) {
 		return nil
 	}
+	if t.Script != text.Latin {
+		if head, rest, ok := r.g.wordFirsts(t.Word, t); ok {
+			if len(head)+len(rest) == 0 {
+				return nil
+			}
+			next := r.continued(toks, i) // the token that may continue a name
+			if m := r.matchWord(toks, i, a, head, next); m != nil {
+				return m
+			}
+			return r.matchWord(toks, i, a, rest, next)
+		}
+	}
+	return r.matchOther(toks, i, a)
+}
+
+// matchOther finds the longest name starting at token i, a Latin word or
+// an Arabic word outside the lexicon.
+func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
+	t := &toks[i]
 	var fbuf [8]string
 	firsts := fbuf[:0]
 	if t.Script == text.Latin {
@@ -189,29 +252,37 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 		}
 		firsts = append(firsts, k)
 	} else {
-		if t.Word > 0 && r.g.skipsWord(t.Word) {
-			return nil // no name starts with this word (see Gazetteer.skip)
-		}
-		if fks, ok := r.g.wordFirsts(t.Word, strings.HasSuffix(t.Norm, "ة")); ok {
-			for k := range fks {
-				fk := &fks[k]
-				if m := r.matchFirst(toks, i, a, fk.fi, fk.key, fk.maxLen, fk); m != nil {
-					return m
-				}
-			}
-			return nil
-		}
 		firsts = r.g.firstKeys(t.Key, t.Stems, firsts)
 	}
 	for fi, f := range firsts {
 		maxN := r.g.maxLenOf(f)
 		if t.Script == text.Latin && latinArticles[f] {
-			maxN = max(maxN, r.g.maxLen["al"])
+			maxN = max(maxN, int(r.g.info("al").maxLen))
 		}
 		if maxN == 0 {
 			continue
 		}
 		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// matchWord finds the longest name that begins with one of the first keys
+// fks of token i, trying them in order; next is the token that may
+// continue the name, or -1.
+func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next int) *mention {
+	for k := range fks {
+		fk := &fks[k]
+		if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
+			// f alone, as matchFirst would find it
+			if fk.idsN > 0 {
+				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
+			}
+			continue
+		}
+		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
 			return m
 		}
 	}
@@ -285,16 +356,25 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 		for n := useful; n >= 1; n-- {
 			var k string
 			var ids []int32
+			kn := int32(-1) // k's number in the name index, when known
 			switch {
 			case n == 1 && pre != nil:
 				// f alone, as looked up when the gazetteer was loaded
-				if pre.ids == nil {
+				if pre.idsN == 0 {
 					continue
 				}
-				k, ids = f, pre.ids
-			case !filtered || r.g.keys.mayHave(hs[n-1]):
+				k, ids = f, r.g.ids(pre)
+			case filtered && r.g.keys.mayHave(hs[n-1]):
+				// the words have no space: their hash is the key's
+				kn = r.g.names.findWords(words[:n], hs[n-1])
+				if kn >= 0 {
+					k, ids = r.g.names.keys[kn], r.g.names.postings(kn)
+				} else if t.Script == text.Latin {
+					k = strings.Join(words[:n], " ")
+				}
+			case !filtered:
 				k = strings.Join(words[:n], " ")
-				ids = r.g.index[k]
+				ids = r.g.index(k)
 			case t.Script != text.Latin:
 				continue // not a key: nothing below applies
 			default:
@@ -302,7 +382,8 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			}
 			if len(ids) == 0 && t.Script == text.Latin {
 				k = skeleton(k)
-				ids = r.g.index[k]
+				kn = r.g.names.find(k, seqHash(r.g.seed, k))
+				ids = r.g.names.postings(kn)
 			}
 			if n == 1 && pre == nil && isRelationWord(k) {
 				continue
@@ -311,39 +392,76 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 				if t.Script == text.Latin && n > 1 && !startsUpper(toks[ends[n-1]-1].Text) && !startsUpper(t.Text) {
 					continue
 				}
-				m := a.mention()
-				m.first, m.last, m.key, m.words, m.latin = i, ends[n-1], k, n, t.Script == text.Latin
-				m.exprFirst, m.exprLast = m.first, m.last
-				m.cands = a.cands(len(ids))
-				for ci, id := range ids {
-					m.cands[ci] = cand{idx: id}
+				if n > 1 || pre == nil {
+					pre = nil
 				}
-				if fi > 0 {
-					// an attached preposition (بالرقة، وفي) is a weak cue;
-					// a bare conjunction is not
-					stripped := t.Key[:len(t.Key)-len(f)]
-					if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
-						m.weak = true
-					}
-				}
-				if n > 1 {
-					if f, ok := featureCues[strings.Fields(k)[0]]; ok {
-						m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
-					}
-				}
-				if n == 1 && pre != nil {
-					m.stop, m.freq = pre.stop, pre.freq
-				} else {
-					m.stop = r.g.stop[k]
-					if n == 1 && !m.latin {
-						m.freq = r.g.freq[k]
-					}
-				}
-				return m
+				return r.newMention(toks, i, ends[n-1], a, fi, f, k, n, ids, pre, kn)
 			}
 		}
 	}
 	return nil
+}
+
+// continued returns the token after token i (hyphens skipped) when it may
+// continue a name that begins at token i: matchFirst collects it and
+// some name key has it as a word other than the first; otherwise -1.
+func (r *Resolver) continued(toks []text.Token, i int) int {
+	t := &toks[i]
+	for j := i + 1; j < len(toks); j++ {
+		u := &toks[j]
+		if isHyphen(u) {
+			continue
+		}
+		if u.Kind != text.Word && u.Kind != text.Number || u.Script != t.Script && u.Kind == text.Word {
+			return -1
+		}
+		if !r.g.mayContinue(u) {
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
+// newMention returns the match of key k (n words, entries ids) over tokens
+// [i, last), whose first word f is first key number fi of token i; pre,
+// when not nil, holds what the index says of f alone (n is then 1); kn is
+// the number of k in the name index when known, or -1.
+func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, f, k string, n int, ids []int32, pre *firstKey, kn int32) *mention {
+	t := &toks[i]
+	m := a.mention()
+	m.first, m.last, m.words, m.latin = i, last, n, t.Script == text.Latin
+	m.exprFirst, m.exprLast = m.first, m.last
+	m.ids = ids
+	if fi > 0 {
+		// an attached preposition (بالرقة، وفي) is a weak cue;
+		// a bare conjunction is not
+		stripped := t.Key[:len(t.Key)-len(f)]
+		if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
+			m.weak = true
+		}
+	}
+	if n > 1 {
+		if f, ok := featureCues[firstWord(k)]; ok {
+			m.feature = f // the name begins with its cue: مخيم الهول، محافظة إدلب
+		}
+	}
+	if pre != nil {
+		m.stop, m.freq = pre.stop, int(pre.freq)
+		m.sum, m.hasSum = pre.sum, true
+	} else {
+		var ki keyInfo
+		if kn >= 0 {
+			ki = r.g.names.vals[kn]
+		} else {
+			ki = r.g.info(k)
+		}
+		m.stop = ki.stop
+		if n == 1 && !m.latin {
+			m.freq = int(ki.freq)
+		}
+	}
+	return m
 }
 
 // firstKeys appends to firsts the keys that a name may begin with at an
@@ -418,6 +536,10 @@ type arena struct {
 	chunks [][]mention // chunks before cur are full
 	cur    int
 	cs     []cand
+	chain  chainIndex // scratch space of score
+	ctx    docContext //
+	ms     []*mention // the matches of Resolve
+	acc    []*mention // the accepted ones
 }
 
 // arenas holds arenas between Resolve calls.
@@ -433,6 +555,10 @@ func (a *arena) release() {
 	a.cur = 0
 	clear(a.cs)
 	a.cs = a.cs[:0]
+	a.chain.meta = nil
+	clear(a.ms)
+	clear(a.acc)
+	a.ms, a.acc = a.ms[:0], a.acc[:0]
 	arenas.Put(a)
 }
 
@@ -476,9 +602,9 @@ func keysOf(t *text.Token, buf []string) []string {
 
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
-func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *mention) {
+func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 	var kb [8]string
-	lo := sentStart.of(m.first)
+	lo := m.sentLo
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
 		w := strings.ToLower(toks[m.last].Text)
@@ -536,6 +662,9 @@ func (r *Resolver) cues(src string, toks []text.Token, sentStart sentStarts, m *
 				}
 			}
 		}
+	}
+	if m.stop && m.words == 1 && m.feature == "" && !m.countryside {
+		return // rejected whatever else is written before it (see accept)
 	}
 	if j >= lo && r.g.mayCue(&toks[j]) {
 		for _, k := range keysOf(&toks[j], kb[:0]) {
@@ -684,27 +813,35 @@ func parseNumber(s string) (float64, bool) {
 	return v, seen
 }
 
+// candSummary returns the entry flags (promAlways, promMulti,
+// majorEntry) of any of ids.
+func (g *Gazetteer) candSummary(ids []int32) uint8 {
+	var f uint8
+	for _, id := range ids {
+		f |= g.meta[id].flags
+	}
+	return f
+}
+
+// summary returns the candSummary of m's entries.
+func (r *Resolver) summary(m *mention) uint8 {
+	if !m.hasSum {
+		m.sum, m.hasSum = r.g.candSummary(m.ids), true
+	}
+	return m.sum
+}
+
 // prominent reports whether a mention has a candidate that is commonly
 // named in news without any cue.
 func (r *Resolver) prominent(m *mention) bool {
-	for _, c := range m.cands {
-		f := r.g.flags[c.idx]
-		if f&promAlways != 0 || f&promMulti != 0 && m.words > 1 {
-			return true
-		}
-	}
-	return false
+	f := r.summary(m)
+	return f&promAlways != 0 || f&promMulti != 0 && m.words > 1
 }
 
 // major reports whether a candidate is a country, a first-level unit or a
 // city of 100,000 people or more: named without cues in news.
 func (r *Resolver) major(m *mention) bool {
-	for _, c := range m.cands {
-		if r.g.flags[c.idx]&majorEntry != 0 {
-			return true
-		}
-	}
-	return false
+	return r.summary(m)&majorEntry != 0
 }
 
 // accept decides whether a match is a place mention.
@@ -726,8 +863,8 @@ func (r *Resolver) accept(m *mention) bool {
 		}
 		// outside the region, small places need a cue
 		if !prom && !cue {
-			for _, c := range m.cands {
-				if e := &r.g.entries[c.idx]; mena[e.Country] {
+			for _, id := range m.ids {
+				if e := &r.g.entries[id]; mena[e.Country] {
 					return true
 				}
 			}
@@ -751,8 +888,8 @@ func (r *Resolver) accept(m *mention) bool {
 // (0 country … 6 town, 7 village).
 func (r *Resolver) bestKind(m *mention) int {
 	best := 99
-	for _, c := range m.cands {
-		o := kindRank[r.g.entries[c.idx].Kind]
+	for _, id := range m.ids {
+		o := int(r.g.meta[id].rank)
 		if o < best {
 			best = o
 		}
@@ -766,218 +903,6 @@ var kindRank = map[string]int{Country: 0, Region: 1, Admin1: 2, Admin2: 3, City:
 var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL": true, "PS": true, "TR": true, "EG": true,
 	"LY": true, "YE": true, "SA": true, "KW": true, "BH": true, "QA": true, "AE": true, "OM": true, "IR": true,
 	"TN": true, "DZ": true, "MA": true, "SD": true, "SS": true, "MR": true, "CY": true, "AF": true}
-
-func (r *Resolver) admin1Of(e *Entry) int32 {
-	for _, p := range e.Parents {
-		if r.g.entries[p].Kind == Admin1 {
-			return p
-		}
-	}
-	return -1
-}
-
-// score chooses one candidate per mention using the document context.
-func (r *Resolver) score(ms []*mention) {
-	country := map[string]float64{}
-	admin1 := map[int32]float64{}
-	total := 0.0
-	for _, m := range ms {
-		// the one country and the one admin1 of all candidates, if any
-		var c0 string
-		var a0 int32
-		oneC, oneA := true, true
-		for ci, c := range m.cands {
-			e := &r.g.entries[c.idx]
-			a := c.idx
-			if e.Kind != Admin1 {
-				a = r.admin1Of(e)
-			}
-			if ci == 0 {
-				c0, a0 = e.Country, a
-				continue
-			}
-			if e.Country != c0 {
-				oneC = false
-			}
-			if a != a0 {
-				oneA = false
-			}
-		}
-		if len(m.cands) > 0 && oneC {
-			country[c0]++
-			total++
-		}
-		if len(m.cands) > 0 && oneA && a0 >= 0 {
-			admin1[a0]++
-		}
-	}
-	if total == 0 {
-		// fall back to prior-best candidates
-		for _, m := range ms {
-			best := r.priorBest(m)
-			country[r.g.entries[best].Country] += 0.5
-			total += 0.5
-		}
-	}
-	// the candidates of every mention, as chain reads them
-	infos := make([][]candInfo, len(ms))
-	// oneCC[k]: the packed country of all of mention k's candidates when
-	// they have one (0: several, or one too long to pack)
-	oneCC := make([]uint64, len(ms))
-	ncand := 0
-	for _, m := range ms {
-		ncand += len(m.cands)
-	}
-	pool := make([]candInfo, 0, ncand)
-	for k, m := range ms {
-		start := len(pool)
-		for _, c := range m.cands {
-			e := &r.g.entries[c.idx]
-			pool = append(pool, candInfo{idx: c.idx, country: e.Country, cc: packCountry(e.Country), lat: e.Lat, lon: e.Lon,
-				isCountry: e.Kind == Country, point: !e.isArea() && e.Kind != Country})
-		}
-		infos[k] = pool[start:len(pool):len(pool)]
-		for i, c := range infos[k] {
-			if i == 0 {
-				oneCC[k] = c.cc
-			} else if c.cc != oneCC[k] {
-				oneCC[k] = 0
-			}
-		}
-	}
-	a1total := 0.0
-	for _, v := range admin1 {
-		a1total += v
-	}
-	for k, m := range ms {
-		for ci := range m.cands {
-			c := &m.cands[ci]
-			e := &r.g.entries[c.idx]
-			s := kindBase[e.Kind] + 0.5*math.Log10(float64(e.Pop)+1)
-			if e.Curated {
-				s += 0.3
-			}
-			if total > 0 {
-				s += 3 * country[e.Country] / total
-			}
-			a1 := r.admin1Of(e)
-			if e.Kind == Admin1 {
-				a1 = c.idx
-			}
-			if a1 >= 0 && a1total > 0 {
-				s += 2 * admin1[a1] / a1total
-			}
-			if m.feature != "" {
-				if cueFits(m.feature, e.Kind) {
-					s += 4
-				} else {
-					s -= 1
-				}
-			} else if e.Kind == Camp || e.Kind == Prison {
-				if m.words == 1 {
-					s -= 1.5 // "الهول" alone is the town, "مخيم الهول" the camp
-				}
-			}
-			if m.countryside && (e.Kind == Admin1 || e.Kind == Admin2) {
-				s += 2
-			}
-			s += r.chain(ms, infos, oneCC, k, e)
-			c.score = s
-		}
-		// (the algorithm of sort.SliceStable, without reflection)
-		slices.SortStableFunc(m.cands, func(a, b cand) int {
-			if a.score > b.score {
-				return -1
-			}
-			if b.score > a.score {
-				return 1
-			}
-			return 0
-		})
-	}
-}
-
-func (r *Resolver) priorBest(m *mention) int32 {
-	best, bs := m.cands[0].idx, -1.0
-	for _, c := range m.cands {
-		e := &r.g.entries[c.idx]
-		if s := kindBase[e.Kind] + 0.35*math.Log10(float64(e.Pop)+1); s > bs {
-			best, bs = c.idx, s
-		}
-	}
-	return best
-}
-
-// chain scores e by the other mentions near mention k: an admin unit that
-// contains e written beside it (الرقة ... عين عيسى), or a place close to e.
-// candInfo is what chain needs of a candidate entry.
-type candInfo struct {
-	idx       int32
-	cc        uint64 // packCountry(country)
-	country   string
-	lat, lon  float64
-	isCountry bool
-	point     bool // neither an area nor a country
-}
-
-func (r *Resolver) chain(ms []*mention, infos [][]candInfo, oneCC []uint64, k int, e *Entry) float64 {
-	s := 0.0
-	eArea := e.isArea()
-	ecc := packCountry(e.Country)
-	for o, n := range ms {
-		if o == k {
-			continue
-		}
-		if oneCC[o] != 0 && oneCC[o] != ecc {
-			continue // no candidate in e's country: adds nothing
-		}
-		d := ms[k].first - n.first
-		if d < 0 {
-			d = -d
-		}
-		w := 1.0
-		if d > 25 {
-			w = 0.4
-		}
-		best := 0.0
-		for ci := range infos[o] {
-			c := &infos[o][ci]
-			if c.cc != ecc || c.cc == 0 && c.country != e.Country {
-				continue
-			}
-			if c.isCountry && d <= 4 {
-				best = max(best, 2.5) // سنجار شمالي العراق، Manbij, Syria
-			}
-			for _, p := range e.Parents {
-				if p == c.idx {
-					best = max(best, 3)
-				}
-			}
-			// (places more than 0.6° of latitude apart are over 66 km apart)
-			if !eArea && c.point && math.Abs(e.Lat-c.lat) <= 0.6 {
-				if dk := haversine(e.Lat, e.Lon, c.lat, c.lon); dk < 60 && dk > 0.5 {
-					best = max(best, 1.2)
-				}
-			}
-		}
-		s += w * best
-	}
-	return min(s, 6)
-}
-
-// packCountry packs a country code of up to 7 bytes and its length into a
-// non-zero number, so that two packed codes are equal when the codes are;
-// 0 for a longer code.
-func packCountry(s string) uint64 {
-	if len(s) > 7 {
-		return 0
-	}
-	v := uint64(len(s)+1) << 56
-	for i := 0; i < len(s); i++ {
-		v |= uint64(s[i]) << (8 * i)
-	}
-	return v
-}
 
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = 6371.0
@@ -999,30 +924,22 @@ func offset(lat, lon, distKm, bearing float64) (float64, float64) {
 }
 
 // build turns a scored mention into a Mention with its Location.
-func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
+// The location's Lat and Lon point into coord, of length 2.
+func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	best := m.cands[0]
 	e := &r.g.entries[best.idx]
-	start, end := toks[m.exprFirst].Start, toks[m.exprLast-1].End
+	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
 		Name: e.Name, NameAR: e.NameAR, Country: e.Country, Precision: e.Precision(),
-		GazetteerID: e.ID, Text: src[toks[m.first].Start:toks[m.last-1].End],
-		Start: toks[m.first].Start, End: toks[m.last-1].End,
+		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
+		Start: m.nameStart, End: m.nameEnd,
 	}
-	for _, p := range e.Parents {
-		pe := &r.g.entries[p]
-		switch pe.Kind {
-		case Admin1:
-			if loc.Admin1 == "" {
-				loc.Admin1 = pe.Name
-			}
-		case Admin2:
-			if loc.Admin2 == "" {
-				loc.Admin2 = pe.Name
-			}
-		}
+	em := &r.g.meta[best.idx]
+	if em.admin1 >= 0 {
+		loc.Admin1 = r.g.entries[em.admin1].Name
 	}
-	if e.Kind == Admin1 {
-		loc.Admin1 = e.Name
+	if em.admin2 >= 0 {
+		loc.Admin2 = r.g.entries[em.admin2].Name
 	}
 	lat, lon := e.Lat, e.Lon
 	area := e.isArea()
@@ -1040,7 +957,8 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 	default:
 		loc.Relation = m.relation
 	}
-	loc.Lat, loc.Lon = &lat, &lon
+	coord[0], coord[1] = lat, lon
+	loc.Lat, loc.Lon = &coord[0], &coord[1]
 	switch {
 	case loc.Relation == "" && (loc.Precision == "site" || loc.Precision == "town"):
 		loc.GeoPrecision = 1
@@ -1054,14 +972,15 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 	// confidence: margin over the best candidate of another cluster
 	conf := 0.9
 	var alts []string
+	var altEs [5]*entryMeta // the entries of alts
 	for _, c := range m.cands[1:] {
-		oe := &r.g.entries[c.idx]
-		if haversine(e.Lat, e.Lon, oe.Lat, oe.Lon) <= 25 && oe.Country == e.Country || related(e, oe, best.idx, c.idx) {
+		oe := &r.g.meta[c.idx]
+		if haversine(em.lat, em.lon, oe.lat, oe.lon) <= 25 && oe.cc == em.cc || r.g.related(best.idx, c.idx) {
 			continue
 		}
 		dup := false
-		for _, a := range alts {
-			if ae, ok := r.g.Entry(a); ok && haversine(ae.Lat, ae.Lon, oe.Lat, oe.Lon) <= 25 {
+		for _, ae := range altEs[:len(alts)] {
+			if haversine(ae.lat, ae.lon, oe.lat, oe.lon) <= 25 {
 				dup = true
 				break
 			}
@@ -1073,8 +992,9 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 			margin := best.score - c.score
 			conf = 0.3 + 0.6/(1+math.Exp(-1.5*(margin-1)))
 		}
-		if len(alts) < 5 && c.score > best.score-3.5 {
-			alts = append(alts, oe.ID)
+		if len(alts) < len(altEs) && c.score > best.score-3.5 {
+			altEs[len(alts)] = oe
+			alts = append(alts, r.g.entries[c.idx].ID)
 		}
 	}
 	if m.stop {
@@ -1089,17 +1009,8 @@ func (r *Resolver) build(src string, toks []text.Token, m *mention) Mention {
 		FirstToken: m.exprFirst, LastToken: m.exprLast, Location: loc, Entry: e}
 }
 
-// related reports whether one entry is an admin unit containing the other.
-func related(a, b *Entry, ai, bi int32) bool {
-	for _, p := range a.Parents {
-		if p == bi {
-			return true
-		}
-	}
-	for _, p := range b.Parents {
-		if p == ai {
-			return true
-		}
-	}
-	return false
+// related reports whether one of entries a and b is an admin unit
+// containing the other.
+func (g *Gazetteer) related(a, b int32) bool {
+	return slices.Contains(g.parentsOf(a), b) || slices.Contains(g.parentsOf(b), a)
 }
