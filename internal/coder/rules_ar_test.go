@@ -150,3 +150,35 @@ func TestClaimCuesThatClaimNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementAsChannel: a statement noun that tells how something was
+// said (في بيان، وأضاف البيان، فى تغريدة، in a statement) scores below one
+// issued as news (أصدرت الحركة بيانا).
+func TestStatementAsChannel(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		channel          bool
+	}{
+		{"in a statement", "ar", "وقالت وزارة الدفاع في بيان مساء الأحد إن الوضع في المدينة هادئ.", true},
+		{"the statement added", "ar", "وأضاف البيان أن اللجنة ستجتمع في العاصمة الأسبوع المقبل.", true},
+		{"in a tweet", "ar", "وكتب الوزير فى تغريدة صباح الخميس أن المفاوضات ستستأنف في جنيف.", true},
+		{"by a statement", "ar", "وردت الحكومة ببيان مقتضب نشرته وكالة الأنباء الرسمية في العاصمة.", true},
+		{"issued a statement", "ar", "وأصدرت الحركة بيانا في غزة يوم الأحد تطالب فيه بفتح المعبر.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "statement")
+			if e == nil {
+				t.Fatalf("no statement event in %+v", r.Events)
+			}
+			if tt.channel && e.Confidence >= 0.5 {
+				t.Errorf("confidence %.2f, want < 0.5 for a statement that is the channel of a report", e.Confidence)
+			}
+			if !tt.channel && e.Confidence < 0.5 {
+				t.Errorf("confidence %.2f, want >= 0.5 for a statement issued as news", e.Confidence)
+			}
+		})
+	}
+}
