@@ -1195,3 +1195,30 @@ func (d *docState) reportChannel(si int, t lexicon.Match) bool {
 	}
 	return false
 }
+
+// nonVerbCues are single-word Arabic attribution cues that are not
+// reporting verbs (بحسب المصدر، وفق الوزارة).
+var nonVerbCues = keySet("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا")
+
+// reportedObject reports whether a noun trigger is the object of the
+// reporting verb that governs it, right after its speaker (أكدت بلجيكا
+// فرار اثنين، أعلنت الشرطة اعتقال شاب): the speaker reports the event as
+// done, as it would with a verb (أن اثنين فرا).
+func (d *docState) reportedObject(gov []speaker, t lexicon.Match) bool {
+	if d.lang != "ar" || len(gov) == 0 || t.Entry.Attrs["pos"] != "noun" {
+		return false
+	}
+	sp := gov[0]
+	c := sp.cue
+	if c.Entry.Class != "attribution" || c.Last-c.First != 1 || strings.Contains(c.Entry.Pattern, " ") || nonVerbCues[arabic.Key(c.Entry.Pattern)] {
+		return false
+	}
+	if sp.first < c.Last || sp.first-c.Last > 1 {
+		return false // the speaker follows its verb: VSO
+	}
+	gap := t.First - sp.last
+	if gap < 0 || gap > 1 {
+		return false
+	}
+	return gap == 0 || d.a.Tokens[sp.last].Kind == text.Punct
+}

@@ -182,3 +182,34 @@ func TestStatementAsChannel(t *testing.T) {
 		})
 	}
 }
+
+// TestReportedObject: a verbal noun right after the speaker of a reporting
+// verb is the event the speaker reports (أكدت الوزارة فرار ثلاثة), as sure
+// as a verb; a bare noun with no reporting verb over it is not raised.
+func TestReportedObject(t *testing.T) {
+	tests := []struct {
+		name, text, typ string
+		min, max        float64
+	}{
+		{"confirmed the escape", "وأكدت السلطات المحلية فرار ثلاثة سجناء من سجن في مدينة حمص.", "escape", 0.7, 1},
+		{"announced, comma", "وأعلن وزير العدل، هروب سبعة موقوفين من مركز احتجاز في الجنوب.", "escape", 0.7, 1},
+		{"announced the arrest", "وأعلنت الشرطة اعتقال أربعة مشتبه بهم في حي الميدان بدمشق.", "arrest", 0.7, 1},
+		{"according to, not a verb", "وبحسب الوزارة فرار ثلاثة سجناء أمر مقلق للسلطات.", "escape", 0, 0.7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if e.Confidence < tt.min || e.Confidence >= tt.max {
+				t.Errorf("confidence %.2f, want in [%.2f, %.2f)", e.Confidence, tt.min, tt.max)
+			}
+			if len(e.Attribution) == 0 {
+				t.Errorf("no attribution")
+			}
+		})
+	}
+}

@@ -470,6 +470,9 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
+		if d.reportedObject(gov, dr.trig) {
+			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
+		}
 		if si == 0 && len(d.a.Sentences) > 1 && ev.Confidence < 0.95 {
 			// the lead sentence tells the news the rest of the report explains
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
