@@ -213,3 +213,30 @@ func TestReportedObject(t *testing.T) {
 		})
 	}
 }
+
+// TestImpersonalReportKeepsNoSpeaker: a clause that reports impersonally
+// (وتم الإعلان عن، وأفيد بأن) does not take the speaker of the clause
+// before it; a plain clause that goes on does.
+func TestImpersonalReportKeepsNoSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text string
+		speaker    bool
+	}{
+		{"tamma al-ilan", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وتم الإعلان عن هروب عشرة سجناء من السجن المجاور.", false},
+		{"ufida", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وأفيد بهروب عشرة سجناء من السجن المجاور.", false},
+		{"plain clause", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وإن عشرة سجناء فروا من السجن المجاور.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "escape")
+			if e == nil {
+				t.Fatalf("no escape event in %+v", r.Events)
+			}
+			if got := len(e.Attribution) > 0; got != tt.speaker {
+				t.Errorf("attribution %+v, want a speaker: %v", e.Attribution, tt.speaker)
+			}
+		})
+	}
+}

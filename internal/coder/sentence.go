@@ -329,7 +329,7 @@ func (d *docState) codeSentence(si int) {
 	drafts = clashesInRiots(drafts)
 
 	speakers := d.speakers(si)
-	if len(speakers) == 0 && !d.hasSpeechCue(si) {
+	if len(speakers) == 0 && !d.hasSpeechCue(si) && !d.impersonalArabicReport(si) {
 		// A clause that names no speaker goes on reporting the speaker of
 		// the clause before it in the sentence (قال X إن …، وتم …).
 		for p := d.prevClause(si); p >= 0; p = d.prevClause(p) {
@@ -447,6 +447,9 @@ func (d *docState) codeSentence(si int) {
 	for _, dr := range drafts {
 		dr.crowd, dr.peaceful, dr.offDuty = crowd, peaceful, offDuty
 		gov := governing(speakers, dr.trig)
+		if len(gov) > 0 && d.lang == "ar" && gov[0].cue.Last <= dr.trig.First && d.impersonalBetween(gov[0].cue.Last, dr.trig.First) {
+			gov = nil // قال X إن …، وأفيد بهروب: the later report names no one
+		}
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
 			attribution = append(attribution, sp.Attributed)
@@ -1240,6 +1243,48 @@ func (d *docState) prevClause(si int) int {
 		return si - 1
 	}
 	return -1
+}
+
+// passiveReport are Arabic words of an impersonal report (أفيد، يذكر أن،
+// يشار إلى); tamReport the verbal nouns after تم that make one (تم الإعلان
+// عن، تم الكشف عن).
+var (
+	passiveReport = keySet("أفيد", "وأفيد", "يذكر", "ويذكر", "يشار", "ويشار", "يقال", "ويقال")
+	tamReport     = keySet("الإعلان", "الكشف", "الإبلاغ", "التأكد", "التأكيد")
+	vocalPassive  = []string{"أُعلن", "أُعلِن", "ذُكر", "ذُكِر", "أُفيد", "أُفِيد", "نُقل عن"}
+)
+
+// impersonalArabicReport reports whether clause si reports with no one
+// named (وتم الإعلان عن، أفيد بأن، أُعلن): it does not go on with the
+// speaker of the clause before it.
+func (d *docState) impersonalArabicReport(si int) bool {
+	if d.lang != "ar" {
+		return false
+	}
+	s := d.a.Sentences[si]
+	return d.impersonalBetween(s.First, s.Last)
+}
+
+// impersonalBetween reports whether tokens [from, to) hold an impersonal
+// report (أفيد، تم الإعلان عن، أُعلن).
+func (d *docState) impersonalBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		k := d.a.Tokens[i].Key
+		if passiveReport[k] {
+			return true
+		}
+		if (k == "تم" || k == "وتم") && i+1 < to && tamReport[d.a.Tokens[i+1].Key] {
+			return true
+		}
+		if strings.ContainsRune(d.a.Tokens[i].Text, 'ُ') {
+			for _, v := range vocalPassive {
+				if strings.HasPrefix(strings.TrimPrefix(d.a.Tokens[i].Text, "و"), v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasSpeechCue reports whether clause si has a cue that introduces a
