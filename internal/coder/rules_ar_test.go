@@ -240,3 +240,27 @@ func TestImpersonalReportKeepsNoSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestTransferDestination: a transfer takes place where the people were
+// taken (إلى العراق، to Jordan), not where they set out from.
+func TestTransferDestination(t *testing.T) {
+	tests := []struct{ name, lang, text, cc string }{
+		{"ila", "ar", "ونقلت القوات الأمريكية أربعة معتقلين من سجن في الحسكة إلى العراق يوم الثلاثاء.", "IQ"},
+		{"ila a town", "ar", "وقال مسؤول إن السلطات نقلت عشرين سجينا من دمشق إلى مدينة عمان الأسبوع الماضي.", "JO"},
+		{"to en", "en", "Officials said the army transferred six prisoners from Aleppo to Jordan on Sunday.", "JO"},
+		{"no destination", "ar", "ونقلت الشرطة ثلاثة جرحى في مدينة حمص إلى المستشفى.", "SY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "transfer")
+			if e == nil {
+				t.Fatalf("no transfer event in %+v", r.Events)
+			}
+			if e.Location == nil || e.Location.Country != tt.cc {
+				t.Errorf("location %+v, want country %s", e.Location, tt.cc)
+			}
+		})
+	}
+}

@@ -853,6 +853,11 @@ func (d *docState) build(si int, dr *draft, attribution []event.Attributed, ques
 	ev.Trigger = &event.Evidence{Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)}
 	ev.Evidence = []event.Evidence{{Start: s.Start, End: s.End, Text: d.spanText(s.Start, s.End)}}
 	ev.Location = d.location(si, t.First)
+	if dr.typ == "transfer" {
+		if loc := d.destination(si, t.Last); loc != nil {
+			ev.Location = loc
+		}
+	}
 	ev.Modality = d.modality(si, dr, question)
 	return ev
 }
