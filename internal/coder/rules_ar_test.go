@@ -264,3 +264,40 @@ func TestTransferDestination(t *testing.T) {
 		})
 	}
 }
+
+// TestDualsAndMunitions: a dual person noun is a count of two (مقتل
+// جنديين); a number of rockets or shells is what was fired, not a count of
+// anyone hit.
+func TestDualsAndMunitions(t *testing.T) {
+	tests := []struct {
+		name, lang, text, typ, what string
+		value                       float64
+	}{
+		{"dual killed", "ar", "وأعلن الجيش مقتل جنديين في هجوم على حاجز قرب درعا فجر اليوم.", "attack", "killed", 2},
+		{"dual nominative", "ar", "وقتل شرطيان في انفجار عبوة ناسفة في بغداد أمس.", "bombing", "killed", 2},
+		{"rockets", "ar", "وأطلق المسلحون عشرة صواريخ على قاعدة عسكرية قرب بغداد دون وقوع إصابات.", "", "", 0},
+		{"shells", "ar", "وسقطت 12 قذيفة هاون على حي سكني في دمشق صباح اليوم.", "", "", 0},
+		{"rockets en", "en", "Militants fired five rockets at the air base near Baghdad on Sunday.", "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			if tt.typ == "" {
+				for _, e := range r.Events {
+					if len(e.Counts) > 0 {
+						t.Errorf("%s event counts %+v, want none", e.Type, e.Counts)
+					}
+				}
+				return
+			}
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if !hasCountValue(e.Counts, tt.what, tt.value) {
+				t.Errorf("counts %+v, want %s=%g", e.Counts, tt.what, tt.value)
+			}
+		})
+	}
+}

@@ -262,6 +262,7 @@ type draft struct {
 	offDuty    bool // its sentence tells of soldiers or police hit at home or off duty
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
+	munitions  bool // a number of rockets, shells or strikes belongs to it
 }
 
 func isCasualty(m lexicon.Match) bool {
@@ -353,6 +354,7 @@ func (d *docState) codeSentence(si int) {
 		if speakerTok(q.FirstToken) {
 			continue
 		}
+		munitions := q.Noun != nil && d.countedNoun(q) == "munitions"
 		if d.subsetCount(q) {
 			// "including 10 children": part of a count already given, no count
 			// of its own; it may still be a standing figure
@@ -378,9 +380,19 @@ func (d *docState) codeSentence(si int) {
 		if dr, t, ok := d.subjectCount(q, drafts); ok && t.First != bestTrig.First {
 			best, bestTrig, bestDist = dr, t, 0 // "... and six others were injured"
 		}
-		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
-			best.counts = append(best.counts, d.count(q, bestTrig, best.typ))
+		if munitions {
+			// عشرة صواريخ، 12 قذيفة: what was fired, not whom it hit; it
+			// tells the event in detail all the same
+			if best != nil && bestDist <= maxCountDistance {
+				best.munitions = true
+			}
 			continue
+		}
+		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
+			if c := d.count(q, bestTrig, best.typ); !q.Dual || c.What != "other" {
+				best.counts = append(best.counts, c)
+			}
+			continue // a dual that is not who was hit (تفجير شقيقين نفسيهما) counts nothing
 		}
 		if what := d.figureKind(q); what != "" {
 			d.figures = append(d.figures, d.figure(si, q, what, speakers))
@@ -1064,7 +1076,7 @@ func confidence(ev *event.Event, dr *draft, question bool, published time.Time) 
 	if ev.Date != nil {
 		c += 0.1
 	}
-	if len(ev.Counts) > 0 {
+	if len(ev.Counts) > 0 || dr.munitions {
 		c += 0.15
 	}
 	if len(ev.Actors) > 0 {
