@@ -301,3 +301,24 @@ func TestDualsAndMunitions(t *testing.T) {
 		})
 	}
 }
+
+// TestAnyEventIsNoEvent: "any" before an event noun (أية مظاهرة، أي هجوم،
+// any attack) names no event in particular.
+func TestAnyEventIsNoEvent(t *testing.T) {
+	tests := []struct{ name, lang, text, typ string }{
+		{"ayya protest", "ar", "وقال المحافظ إن السلطات لن تسمح بتنظيم أية مظاهرة في وسط المدينة.", "protest"},
+		{"ayy attack", "ar", "وأكد القائد أن قواته مستعدة للرد على أي هجوم على مواقعها في الشمال.", "attack"},
+		{"any attack en", "en", "The commander said his forces would respond to any attack on their positions.", "attack"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			for _, e := range r.Events {
+				if e.Type == tt.typ && e.Confidence >= 0.5 && (e.Modality == event.Asserted || e.Modality == event.Claimed) {
+					t.Errorf("%s coded as a %s event (confidence %.2f)", e.Type, e.Modality, e.Confidence)
+				}
+			}
+		})
+	}
+}

@@ -493,7 +493,9 @@ func (d *docState) codeSentence(si int) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
 		}
 		if d.framed(si, dr.trig) && !d.unframedAct(si, dr) {
-			ev.Modality = event.Hypothetical
+			if ev.Modality != event.Denied {
+				ev.Modality = event.Hypothetical // a denial of any strike stays a denial
+			}
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
 		d.c.applyTaxonomy(&ev, dr)
