@@ -169,3 +169,31 @@ func isDash(s string) bool {
 	}
 	return false
 }
+
+// destinationWords mark where something was taken: إلى العراق، to Iraq.
+var destinationWords = keySet("إلى", "الى", "وإلى", "to", "into")
+
+// destination returns the place a transfer took people to, named after the
+// trigger behind إلى/to within three words (نقلت ثلاثة منهم إلى العراق،
+// transferred them to a prison in Iraq), or nil: for a transfer that is
+// the event's place, not where it set out from.
+func (d *docState) destination(si int, t int) *event.Location {
+	ps := d.places[si]
+	for i := range ps {
+		p := &ps[i]
+		if p.FirstToken < t || d.outsidePlace(p) {
+			continue
+		}
+		for j := p.FirstToken; j >= t && j > p.FirstToken-4; j-- {
+			tok := &d.a.Tokens[j]
+			if destinationWords[tok.Key] {
+				loc := ps[d.container(ps, i)].Location
+				return &loc
+			}
+			if j < p.FirstToken && tok.Kind != text.Word {
+				break
+			}
+		}
+	}
+	return nil
+}

@@ -254,6 +254,11 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	}
 	cod, ok := d.c.tax.Lookup(dr.typ)
 	if !ok || !cod.Violent {
+		if dr.typ == "statement" && d.reportChannel(si, dr.trig) {
+			// قال في بيان، وأضاف البيان، in a statement: the channel of a
+			// report, not news of its own
+			c = math.Round(math.Max(0.05, c-0.3)*100) / 100
+		}
 		if d.reasonOfProtest(si, dr) {
 			// "protested for the release of the detainees": the demand, not an event
 			c = math.Round(math.Max(0.05, c-0.3)*100) / 100
@@ -1149,4 +1154,71 @@ func (d *docState) namedCue(c lexicon.Match) bool {
 	}
 	next := &d.a.Tokens[c.Last]
 	return next.Kind == text.Word && !thatWords[next.Key] && !strings.HasPrefix(next.Key, "ال")
+}
+
+// channelWords before a statement noun make it the medium of a report (في
+// بيان، خلال مؤتمر صحفي، عبر تغريدة، this statement), not an event.
+var channelWords = keySet("في", "فى", "وفي", "خلال", "عبر", "حسب", "بحسب", "وبحسب", "وفق", "هذا", "ذلك", "عن",
+	"in", "this", "during")
+
+// channelVerbs before a statement noun make it the subject of a report
+// (وجاء في بيان، وتابع البيان، وأضاف البيان أن): the statement speaks, it
+// is not what happened.
+var channelVerbs = keySet("جاء", "وجاء", "تابع", "وتابع", "أضاف", "وأضاف", "أفاد", "وأفاد", "ذكر", "وذكر", "أكد", "وأكد",
+	"أوضح", "وأوضح", "قال", "وقال", "أشار", "وأشار", "كشف", "وكشف", "بين", "وبين", "اعتبر", "واعتبر", "said", "says")
+
+// reportChannel reports whether a statement trigger names how something
+// was said rather than a statement made as news: it lies inside an
+// attribution cue (في بيان، in a statement), follows a preposition or a
+// demonstrative (فى تغريدة، خلال مؤتمر صحفي، هذا البيان), carries one
+// (ببيان، لبيان), or is the subject of a reporting verb (وذكر بيان).
+func (d *docState) reportChannel(si int, t lexicon.Match) bool {
+	for _, c := range d.cues[si] {
+		if c.Entry.Class == "attribution" && c.First <= t.First && t.First < c.Last {
+			return true
+		}
+	}
+	if t.First == 0 {
+		return false
+	}
+	prev := d.a.Tokens[t.First-1].Key
+	if channelWords[prev] || channelVerbs[prev] {
+		return true
+	}
+	k := d.a.Tokens[t.First].Key
+	pk := arabic.Key(t.Entry.Pattern)
+	if i := strings.Index(k, pk); i > 0 {
+		switch k[:i] {
+		case "ب", "وب", "ل", "ول":
+			return true
+		}
+	}
+	return false
+}
+
+// nonVerbCues are single-word Arabic attribution cues that are not
+// reporting verbs (بحسب المصدر، وفق الوزارة).
+var nonVerbCues = keySet("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا")
+
+// reportedObject reports whether a noun trigger is the object of the
+// reporting verb that governs it, right after its speaker (أكدت بلجيكا
+// فرار اثنين، أعلنت الشرطة اعتقال شاب): the speaker reports the event as
+// done, as it would with a verb (أن اثنين فرا).
+func (d *docState) reportedObject(gov []speaker, t lexicon.Match) bool {
+	if d.lang != "ar" || len(gov) == 0 || t.Entry.Attrs["pos"] != "noun" {
+		return false
+	}
+	sp := gov[0]
+	c := sp.cue
+	if c.Entry.Class != "attribution" || c.Last-c.First != 1 || strings.Contains(c.Entry.Pattern, " ") || nonVerbCues[arabic.Key(c.Entry.Pattern)] {
+		return false
+	}
+	if sp.first < c.Last || sp.first-c.Last > 1 {
+		return false // the speaker follows its verb: VSO
+	}
+	gap := t.First - sp.last
+	if gap < 0 || gap > 1 {
+		return false
+	}
+	return gap == 0 || d.a.Tokens[sp.last].Kind == text.Punct
 }

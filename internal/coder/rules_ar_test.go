@@ -150,3 +150,175 @@ func TestClaimCuesThatClaimNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementAsChannel: a statement noun that tells how something was
+// said (في بيان، وأضاف البيان، فى تغريدة، in a statement) scores below one
+// issued as news (أصدرت الحركة بيانا).
+func TestStatementAsChannel(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		channel          bool
+	}{
+		{"in a statement", "ar", "وقالت وزارة الدفاع في بيان مساء الأحد إن الوضع في المدينة هادئ.", true},
+		{"the statement added", "ar", "وأضاف البيان أن اللجنة ستجتمع في العاصمة الأسبوع المقبل.", true},
+		{"in a tweet", "ar", "وكتب الوزير فى تغريدة صباح الخميس أن المفاوضات ستستأنف في جنيف.", true},
+		{"by a statement", "ar", "وردت الحكومة ببيان مقتضب نشرته وكالة الأنباء الرسمية في العاصمة.", true},
+		{"issued a statement", "ar", "وأصدرت الحركة بيانا في غزة يوم الأحد تطالب فيه بفتح المعبر.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "statement")
+			if e == nil {
+				t.Fatalf("no statement event in %+v", r.Events)
+			}
+			if tt.channel && e.Confidence >= 0.5 {
+				t.Errorf("confidence %.2f, want < 0.5 for a statement that is the channel of a report", e.Confidence)
+			}
+			if !tt.channel && e.Confidence < 0.5 {
+				t.Errorf("confidence %.2f, want >= 0.5 for a statement issued as news", e.Confidence)
+			}
+		})
+	}
+}
+
+// TestReportedObject: a verbal noun right after the speaker of a reporting
+// verb is the event the speaker reports (أكدت الوزارة فرار ثلاثة), as sure
+// as a verb; a bare noun with no reporting verb over it is not raised.
+func TestReportedObject(t *testing.T) {
+	tests := []struct {
+		name, text, typ string
+		min, max        float64
+	}{
+		{"confirmed the escape", "وأكدت السلطات المحلية فرار ثلاثة سجناء من سجن في مدينة حمص.", "escape", 0.7, 1},
+		{"announced, comma", "وأعلن وزير العدل، هروب سبعة موقوفين من مركز احتجاز في الجنوب.", "escape", 0.7, 1},
+		{"announced the arrest", "وأعلنت الشرطة اعتقال أربعة مشتبه بهم في حي الميدان بدمشق.", "arrest", 0.7, 1},
+		{"according to, not a verb", "وبحسب الوزارة فرار ثلاثة سجناء أمر مقلق للسلطات.", "escape", 0, 0.7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if e.Confidence < tt.min || e.Confidence >= tt.max {
+				t.Errorf("confidence %.2f, want in [%.2f, %.2f)", e.Confidence, tt.min, tt.max)
+			}
+			if len(e.Attribution) == 0 {
+				t.Errorf("no attribution")
+			}
+		})
+	}
+}
+
+// TestImpersonalReportKeepsNoSpeaker: a clause that reports impersonally
+// (وتم الإعلان عن، وأفيد بأن) does not take the speaker of the clause
+// before it; a plain clause that goes on does.
+func TestImpersonalReportKeepsNoSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text string
+		speaker    bool
+	}{
+		{"tamma al-ilan", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وتم الإعلان عن هروب عشرة سجناء من السجن المجاور.", false},
+		{"ufida", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وأفيد بهروب عشرة سجناء من السجن المجاور.", false},
+		{"plain clause", "وقال المتحدث العسكري إن الطائرات قصفت مواقع في القرية، وإن عشرة سجناء فروا من السجن المجاور.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "escape")
+			if e == nil {
+				t.Fatalf("no escape event in %+v", r.Events)
+			}
+			if got := len(e.Attribution) > 0; got != tt.speaker {
+				t.Errorf("attribution %+v, want a speaker: %v", e.Attribution, tt.speaker)
+			}
+		})
+	}
+}
+
+// TestTransferDestination: a transfer takes place where the people were
+// taken (إلى العراق، to Jordan), not where they set out from.
+func TestTransferDestination(t *testing.T) {
+	tests := []struct{ name, lang, text, cc string }{
+		{"ila", "ar", "ونقلت القوات الأمريكية أربعة معتقلين من سجن في الحسكة إلى العراق يوم الثلاثاء.", "IQ"},
+		{"ila a town", "ar", "وقال مسؤول إن السلطات نقلت عشرين سجينا من دمشق إلى مدينة عمان الأسبوع الماضي.", "JO"},
+		{"to en", "en", "Officials said the army transferred six prisoners from Aleppo to Jordan on Sunday.", "JO"},
+		{"no destination", "ar", "ونقلت الشرطة ثلاثة جرحى في مدينة حمص إلى المستشفى.", "SY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			e := find(r, "transfer")
+			if e == nil {
+				t.Fatalf("no transfer event in %+v", r.Events)
+			}
+			if e.Location == nil || e.Location.Country != tt.cc {
+				t.Errorf("location %+v, want country %s", e.Location, tt.cc)
+			}
+		})
+	}
+}
+
+// TestDualsAndMunitions: a dual person noun is a count of two (مقتل
+// جنديين); a number of rockets or shells is what was fired, not a count of
+// anyone hit.
+func TestDualsAndMunitions(t *testing.T) {
+	tests := []struct {
+		name, lang, text, typ, what string
+		value                       float64
+	}{
+		{"dual killed", "ar", "وأعلن الجيش مقتل جنديين في هجوم على حاجز قرب درعا فجر اليوم.", "attack", "killed", 2},
+		{"dual nominative", "ar", "وقتل شرطيان في انفجار عبوة ناسفة في بغداد أمس.", "bombing", "killed", 2},
+		{"rockets", "ar", "وأطلق المسلحون عشرة صواريخ على قاعدة عسكرية قرب بغداد دون وقوع إصابات.", "", "", 0},
+		{"shells", "ar", "وسقطت 12 قذيفة هاون على حي سكني في دمشق صباح اليوم.", "", "", 0},
+		{"rockets en", "en", "Militants fired five rockets at the air base near Baghdad on Sunday.", "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			if tt.typ == "" {
+				for _, e := range r.Events {
+					if len(e.Counts) > 0 {
+						t.Errorf("%s event counts %+v, want none", e.Type, e.Counts)
+					}
+				}
+				return
+			}
+			e := find(r, tt.typ)
+			if e == nil {
+				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
+			}
+			if !hasCountValue(e.Counts, tt.what, tt.value) {
+				t.Errorf("counts %+v, want %s=%g", e.Counts, tt.what, tt.value)
+			}
+		})
+	}
+}
+
+// TestAnyEventIsNoEvent: "any" before an event noun (أية مظاهرة، أي هجوم،
+// any attack) names no event in particular.
+func TestAnyEventIsNoEvent(t *testing.T) {
+	tests := []struct{ name, lang, text, typ string }{
+		{"ayya protest", "ar", "وقال المحافظ إن السلطات لن تسمح بتنظيم أية مظاهرة في وسط المدينة.", "protest"},
+		{"ayy attack", "ar", "وأكد القائد أن قواته مستعدة للرد على أي هجوم على مواقعها في الشمال.", "attack"},
+		{"any attack en", "en", "The commander said his forces would respond to any attack on their positions.", "attack"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			for _, e := range r.Events {
+				if e.Type == tt.typ && e.Confidence >= 0.5 && (e.Modality == event.Asserted || e.Modality == event.Claimed) {
+					t.Errorf("%s coded as a %s event (confidence %.2f)", e.Type, e.Modality, e.Confidence)
+				}
+			}
+		})
+	}
+}

@@ -262,6 +262,7 @@ type draft struct {
 	offDuty    bool // its sentence tells of soldiers or police hit at home or off duty
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
+	munitions  bool // a number of rockets, shells or strikes belongs to it
 }
 
 func isCasualty(m lexicon.Match) bool {
@@ -329,7 +330,7 @@ func (d *docState) codeSentence(si int) {
 	drafts = clashesInRiots(drafts)
 
 	speakers := d.speakers(si)
-	if len(speakers) == 0 && !d.hasSpeechCue(si) {
+	if len(speakers) == 0 && !d.hasSpeechCue(si) && !d.impersonalArabicReport(si) {
 		// A clause that names no speaker goes on reporting the speaker of
 		// the clause before it in the sentence (قال X إن …، وتم …).
 		for p := d.prevClause(si); p >= 0; p = d.prevClause(p) {
@@ -353,6 +354,7 @@ func (d *docState) codeSentence(si int) {
 		if speakerTok(q.FirstToken) {
 			continue
 		}
+		munitions := q.Noun != nil && d.countedNoun(q) == "munitions"
 		if d.subsetCount(q) {
 			// "including 10 children": part of a count already given, no count
 			// of its own; it may still be a standing figure
@@ -378,9 +380,19 @@ func (d *docState) codeSentence(si int) {
 		if dr, t, ok := d.subjectCount(q, drafts); ok && t.First != bestTrig.First {
 			best, bestTrig, bestDist = dr, t, 0 // "... and six others were injured"
 		}
-		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
-			best.counts = append(best.counts, d.count(q, bestTrig, best.typ))
+		if munitions {
+			// عشرة صواريخ، 12 قذيفة: what was fired, not whom it hit; it
+			// tells the event in detail all the same
+			if best != nil && bestDist <= maxCountDistance {
+				best.munitions = true
+			}
 			continue
+		}
+		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
+			if c := d.count(q, bestTrig, best.typ); !q.Dual || c.What != "other" {
+				best.counts = append(best.counts, c)
+			}
+			continue // a dual that is not who was hit (تفجير شقيقين نفسيهما) counts nothing
 		}
 		if what := d.figureKind(q); what != "" {
 			d.figures = append(d.figures, d.figure(si, q, what, speakers))
@@ -447,6 +459,9 @@ func (d *docState) codeSentence(si int) {
 	for _, dr := range drafts {
 		dr.crowd, dr.peaceful, dr.offDuty = crowd, peaceful, offDuty
 		gov := governing(speakers, dr.trig)
+		if len(gov) > 0 && d.lang == "ar" && gov[0].cue.Last <= dr.trig.First && d.impersonalBetween(gov[0].cue.Last, dr.trig.First) {
+			gov = nil // قال X إن …، وأفيد بهروب: the later report names no one
+		}
 		attribution := make([]event.Attributed, 0, len(gov))
 		for _, sp := range gov {
 			attribution = append(attribution, sp.Attributed)
@@ -470,12 +485,17 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
+		if d.reportedObject(gov, dr.trig) {
+			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
+		}
 		if si == 0 && len(d.a.Sentences) > 1 && ev.Confidence < 0.95 {
 			// the lead sentence tells the news the rest of the report explains
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
 		}
 		if d.framed(si, dr.trig) && !d.unframedAct(si, dr) {
-			ev.Modality = event.Hypothetical
+			if ev.Modality != event.Denied {
+				ev.Modality = event.Hypothetical // a denial of any strike stays a denial
+			}
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
 		d.c.applyTaxonomy(&ev, dr)
@@ -847,6 +867,11 @@ func (d *docState) build(si int, dr *draft, attribution []event.Attributed, ques
 	ev.Trigger = &event.Evidence{Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)}
 	ev.Evidence = []event.Evidence{{Start: s.Start, End: s.End, Text: d.spanText(s.Start, s.End)}}
 	ev.Location = d.location(si, t.First)
+	if dr.typ == "transfer" {
+		if loc := d.destination(si, t.Last); loc != nil {
+			ev.Location = loc
+		}
+	}
 	ev.Modality = d.modality(si, dr, question)
 	return ev
 }
@@ -1053,7 +1078,7 @@ func confidence(ev *event.Event, dr *draft, question bool, published time.Time) 
 	if ev.Date != nil {
 		c += 0.1
 	}
-	if len(ev.Counts) > 0 {
+	if len(ev.Counts) > 0 || dr.munitions {
 		c += 0.15
 	}
 	if len(ev.Actors) > 0 {
@@ -1237,6 +1262,48 @@ func (d *docState) prevClause(si int) int {
 		return si - 1
 	}
 	return -1
+}
+
+// passiveReport are Arabic words of an impersonal report (أفيد، يذكر أن،
+// يشار إلى); tamReport the verbal nouns after تم that make one (تم الإعلان
+// عن، تم الكشف عن).
+var (
+	passiveReport = keySet("أفيد", "وأفيد", "يذكر", "ويذكر", "يشار", "ويشار", "يقال", "ويقال")
+	tamReport     = keySet("الإعلان", "الكشف", "الإبلاغ", "التأكد", "التأكيد")
+	vocalPassive  = []string{"أُعلن", "أُعلِن", "ذُكر", "ذُكِر", "أُفيد", "أُفِيد", "نُقل عن"}
+)
+
+// impersonalArabicReport reports whether clause si reports with no one
+// named (وتم الإعلان عن، أفيد بأن، أُعلن): it does not go on with the
+// speaker of the clause before it.
+func (d *docState) impersonalArabicReport(si int) bool {
+	if d.lang != "ar" {
+		return false
+	}
+	s := d.a.Sentences[si]
+	return d.impersonalBetween(s.First, s.Last)
+}
+
+// impersonalBetween reports whether tokens [from, to) hold an impersonal
+// report (أفيد، تم الإعلان عن، أُعلن).
+func (d *docState) impersonalBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		k := d.a.Tokens[i].Key
+		if passiveReport[k] {
+			return true
+		}
+		if (k == "تم" || k == "وتم") && i+1 < to && tamReport[d.a.Tokens[i+1].Key] {
+			return true
+		}
+		if strings.ContainsRune(d.a.Tokens[i].Text, 'ُ') {
+			for _, v := range vocalPassive {
+				if strings.HasPrefix(strings.TrimPrefix(d.a.Tokens[i].Text, "و"), v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasSpeechCue reports whether clause si has a cue that introduces a

@@ -149,7 +149,7 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 		last = first
 		for last < s.Last && last-first < 4 {
 			t := &d.a.Tokens[last]
-			if t.Kind != text.Word || speakerStop[t.Key] {
+			if t.Kind != text.Word || speakerStop[t.Key] || (last > first && d.triggerAt(si, last)) {
 				break
 			}
 			last++
@@ -202,4 +202,16 @@ func (d *docState) impersonalReport(c lexicon.Match) bool {
 		return false
 	}
 	return beAux[d.a.Tokens[c.First-1].Key]
+}
+
+// triggerAt reports whether an event trigger of clause si starts at token
+// tok: a raw speaker phrase ends before it (أكدت السلطات المحلية | فرار
+// ثلاثة).
+func (d *docState) triggerAt(si, tok int) bool {
+	for _, t := range d.triggers[si] {
+		if t.First == tok {
+			return true
+		}
+	}
+	return false
 }

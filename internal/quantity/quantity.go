@@ -65,6 +65,9 @@ type Quantity struct {
 	// DatePart marks a day or year read as part of a date (17 أكتوبر،
 	// عام 2019); it is not a count.
 	DatePart bool `json:"date_part,omitempty"`
+	// Dual marks a dual noun read as two (جنديين، شرطيان): the noun is the
+	// whole quantity.
+	Dual bool `json:"dual,omitempty"`
 	// Noun is the counted noun phrase (785 شخصا → شخصا), if any.
 	Noun     *text.Span `json:"noun,omitempty"`
 	NounText string     `json:"noun_text,omitempty"`
@@ -85,6 +88,12 @@ func Extract(src string, toks []text.Token) []Quantity {
 	var out []Quantity
 	for i := 0; i < len(toks); {
 		if !mayStart(&toks[i]) {
+			if q, ok := dualAt(toks, i); ok {
+				q.Span = text.Span{Start: toks[i].Start, End: toks[i].End}
+				q.Text = src[q.Start:q.End]
+				q.NounText = q.Text
+				out = append(out, q)
+			}
 			i++
 			continue
 		}

@@ -394,3 +394,27 @@ func TestDropCovered(t *testing.T) {
 		t.Errorf("DropCovered left %+v", qs)
 	}
 }
+
+// TestDuals: the dual of a person noun with a broken plural counts two; a
+// dual followed by its number word leaves the count to the number; a sound
+// plural spelt like a dual (مدنيين) counts nothing by itself.
+func TestDuals(t *testing.T) {
+	dual := func(txt string) want { return exact(txt, 2, txt) }
+	runCases(t, []struct {
+		src  string
+		want []want
+	}{
+		{"وأسفر الهجوم عن مقتل جنديين على الحاجز", []want{dual("جنديين")}},
+		{"وقتل شرطيان في الانفجار", []want{dual("شرطيان")}},
+		{"وأصيبت امرأتان بجروح طفيفة", []want{dual("امرأتان")}},
+		{"واعتقلت الشرطة الشابين في السوق", []want{dual("الشابين")}},
+		{"وأفرج عن رهينتين بعد المفاوضات", []want{dual("رهينتين")}},
+	})
+	for _, src := range []string{"وقتل مدنيين في القصف", "وأصيب طفلين اثنين", "وهاجم مسلحين الحاجز"} {
+		for _, q := range extract(src) {
+			if q.Dual {
+				t.Errorf("%q: dual %q, want none", src, q.Text)
+			}
+		}
+	}
+}
