@@ -89,6 +89,14 @@ func Open(ctx context.Context, url string) (*sqlstore.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
+	// pgx prepares every statement; after five runs PostgreSQL may switch
+	// to a generic plan, blind to the values (how common a word is, how
+	// large a box), which made the text and box lists of a 1 M-event
+	// record take hundreds of milliseconds. Plan each run for its values
+	// unless the URL says otherwise.
+	if _, set := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store %s: %w", cfg.ConnConfig.Host, err)

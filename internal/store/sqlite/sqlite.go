@@ -56,9 +56,10 @@ var Dialect = sqlstore.Dialect{
 		WHERE r.max_lon >= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.min_lat <= ?`,
 	BBoxCount: `SELECT COUNT(*) FROM (SELECT 1 FROM events_rtree
 		WHERE max_lon >= ? AND max_lat >= ? AND min_lon <= ? AND min_lat <= ? LIMIT ?) x`,
-	FullText: ftsQuery,
-	Is:       "IS",
-	Shard:    "0", // writers are serialised
+	FullText:   ftsQuery,
+	Is:         "IS",
+	NotIndexed: "+",
+	Shard:      "0", // writers are serialised
 }
 
 // ftsQuery quotes each word of a user query as an FTS5 string, so that

@@ -59,6 +59,12 @@ type Dialect struct {
 	BBoxIDs string
 	// BBoxCount counts them, up to a limit (fifth argument).
 	BBoxCount string
+	// NotIndexed prefixed to a column keeps the planner from reading that
+	// column's index: "+" on SQLite, where the latitude index would drive a
+	// box list through a whole band of latitude; "" on PostgreSQL, whose
+	// planner estimates the box from the column statistics (and, blind to
+	// +lat, took it for ten rows and sorted a parallel scan of every event).
+	NotIndexed string
 	// FullText turns a user's query into the dialect's query argument.
 	FullText func(string) string
 	// Is is the null-safe equality operator ("IS", "IS NOT DISTINCT FROM").

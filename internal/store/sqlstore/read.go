@@ -248,9 +248,9 @@ func (s *Store) filterFor(f store.Filter, count bool) ([]string, []any, []setFil
 		// measured slower than this (1 M events, a 1° box).
 		add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	} else if b != nil {
-		// Unary plus: never through events_geo (a band of latitude);
-		// a small box drives the list through the spatial index instead.
-		add(`+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		// Never through events_geo (a band of latitude: NotIndexed); a
+		// small box drives the list through the spatial index instead.
+		add(s.d.NotIndexed+`e.lat BETWEEN ? AND ? AND `+s.d.NotIndexed+`e.lon BETWEEN ? AND ?`, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 		sets = append(sets, setFilter{source: s.d.BBoxIDs, count: s.d.BBoxCount, noMember: true,
 			args: []any{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat}})
 	}
