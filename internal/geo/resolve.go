@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -54,7 +55,12 @@ type mention struct {
 	countryside     bool
 	accepted        bool
 	stop            bool
-	freq            int // corpus frequency of a single Arabic word
+	freq            int    // corpus frequency of a single Arabic word
+	article         bool   // the name matched without the article its word carries (الدرك → درك)
+	clitic          bool   // the word is a clitic on a function word (وأن، بأنه)
+	common          bool   // the word is ordinary news vocabulary (see commonWordCount)
+	doubt           bool   // accepted but doubtful (see doubtful)
+	key             string // the key matched, for a single Arabic word
 	latin           bool
 	sentLo          int // the first token of the sentence
 	sentenceInitial bool
@@ -121,10 +127,41 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	// chains: a small place right before an accepted one ("X بريف حلب", "X, Idlib")
 	for k := len(ms) - 2; k >= 0; k-- {
 		m, n := ms[k], ms[k+1]
-		if !m.accepted && !m.stop && n.accepted && n.exprFirst-m.last <= 1 {
+		if !m.accepted && !m.stop && !m.clitic && n.accepted && n.exprFirst-m.last <= 1 && r.near(m, n) {
 			m.accepted = true
 			m.weak = true
 		}
+	}
+	// an ordinary word that names a place only in a country the document
+	// is not about is no place (العبادي in a story from Baghdad)
+	home := a.home[:0]
+	nd := 0
+	for _, m := range ms {
+		if m.accepted && !m.doubt {
+			if m.doubt = r.doubtful(m); !m.doubt {
+				for _, id := range m.ids {
+					if cc := r.g.meta[id].cc; !slices.Contains(home, cc) {
+						home = append(home, cc)
+					}
+				}
+			} else {
+				nd++
+			}
+		}
+	}
+	a.home = home
+	for _, m := range ms[:len(ms)*min(nd, 1)] {
+		if !m.doubt {
+			continue
+		}
+		keep := len(home) == 0 && r.anyMENA(m)
+		for _, id := range m.ids {
+			if slices.Contains(home, r.g.meta[id].cc) {
+				keep = true
+				break
+			}
+		}
+		m.accepted = keep
 	}
 	acc := a.acc
 	for _, m := range ms {
@@ -434,12 +471,18 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	m.exprFirst, m.exprLast = m.first, m.last
 	m.ids = ids
 	if fi > 0 {
-		// an attached preposition (بالرقة، وفي) is a weak cue;
-		// a bare conjunction is not
+		// an attached preposition (بالرقة، وفي) is a weak cue; a bare
+		// conjunction or article is not
 		stripped := t.Key[:len(t.Key)-len(f)]
-		if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
+		prep := strings.TrimSuffix(stripped, "ال")
+		m.article = prep != stripped || strings.HasSuffix(stripped, "لل")
+		if strings.ContainsAny(prep, "بل") || strings.Contains(prep, "في") {
 			m.weak = true
 		}
+	}
+	if n == 1 && !m.latin {
+		m.key = k
+		m.common, m.clitic = wordUse(t.Key, fi)
 	}
 	if n > 1 {
 		if f, ok := featureCues[firstWord(k)]; ok {
@@ -462,6 +505,24 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		}
 	}
 	return m
+}
+
+// wordUse says of an Arabic word key whether it is ordinary news vocabulary
+// (as common as commonWordCount) and, for a name matched on the whole word
+// (fi 0), whether the word is a proclitic (و ب ف ل ك) on a far more common
+// function word: وأن، بأنه name Van and Baneh only by accident.
+func wordUse(key string, fi int) (common, clitic bool) {
+	lex := arabic.DefaultLexicon()
+	c := lex.Count(key)
+	common = c >= commonWordCount
+	if fi == 0 && len(key) >= 6 {
+		r, size := utf8.DecodeRuneInString(key)
+		if strings.ContainsRune("وبفلك", r) {
+			rc := lex.Count(key[size:])
+			clitic = rc >= 1000 && rc >= 5*c
+		}
+	}
+	return common, clitic
 }
 
 // firstKeys appends to firsts the keys that a name may begin with at an
@@ -540,6 +601,7 @@ type arena struct {
 	ctx    docContext //
 	ms     []*mention // the matches of Resolve
 	acc    []*mention // the accepted ones
+	home   []uint64   // the countries of the mentions not doubtful
 }
 
 // arenas holds arenas between Resolve calls.
@@ -653,7 +715,8 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 					}
 					break
 				}
-				if f, ok := featureCues[k]; ok {
+				if f, ok := featureCues[k]; ok && !strings.HasSuffix(toks[j].Key, "ال"+k) {
+					// (not a definite noun: بالقضاء على، بالمناطق الجبلية)
 					m.feature = f
 					m.weak = true
 					m.exprFirst = j
@@ -847,8 +910,15 @@ func (r *Resolver) major(m *mention) bool {
 // accept decides whether a match is a place mention.
 func (r *Resolver) accept(m *mention) bool {
 	cue := m.feature != "" || m.countryside
-	if m.stop {
-		return cue || (m.words > 1 && m.weak)
+	if m.stop || m.clitic {
+		// a word that is rarely a place counts after a cue that fits one
+		// of its places (مدينة وان، قرية عدوان; not منطقة مزارع)
+		return m.countryside || m.feature != "" && r.cueFitsAny(m) || (m.words > 1 && m.weak)
+	}
+	if m.article && !cue && !r.anyMENA(m) {
+		// Arabic writes foreign towns without the article: الدرك is
+		// not Durg
+		return false
 	}
 	prom := r.prominent(m)
 	if !m.latin && r.major(m) {
@@ -882,6 +952,71 @@ func (r *Resolver) accept(m *mention) bool {
 		return cue
 	}
 	return cue || m.weak
+}
+
+// cueFitsAny reports whether m's feature cue fits one of its entries.
+func (r *Resolver) cueFitsAny(m *mention) bool {
+	for _, id := range m.ids {
+		if cueFits(m.feature, r.g.kindOf(id)) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyMENA reports whether one of m's entries lies in the region.
+func (r *Resolver) anyMENA(m *mention) bool {
+	for _, id := range m.ids {
+		if mena[r.g.entries[id].Country] {
+			return true
+		}
+	}
+	return false
+}
+
+// doubtful reports whether an accepted mention is a single ordinary Arabic
+// word (العبادي، سنة، اشرف) with no fitting feature cue, naming none of a
+// country, a first-level unit or a curated place: such a word is a place
+// only when the document is about a country one of its places lies in
+// (see Resolve).
+func (r *Resolver) doubtful(m *mention) bool {
+	if m.latin || m.words > 1 || m.countryside || !m.common || m.feature != "" && r.cueFitsAny(m) {
+		return false
+	}
+	for _, id := range m.ids {
+		em := &r.g.meta[id]
+		if em.flags&majorEntry != 0 && (em.rank <= 2 || r.ownName(m, id)) || em.bits&metaCurated != 0 {
+			return false // a country, a first-level unit, a city by its own name
+		}
+	}
+	return true
+}
+
+// ownName reports whether single-word mention m names entry id by its own
+// Arabic name (الرياض), not by an alternate one (سنة for Sanandaj).
+func (r *Resolver) ownName(m *mention, id int32) bool {
+	k := arabic.Key(r.g.entries[id].NameAR)
+	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
+}
+
+// near reports whether a candidate of m lies in one of n's or within 60 km
+// of one in the same country (X بريف حلب، X, Idlib).
+func (r *Resolver) near(m, n *mention) bool {
+	const most = 64 // (names with more entries than this are checked in part)
+	for _, a := range m.ids[:min(len(m.ids), most)] {
+		ea := &r.g.meta[a]
+		pars := r.g.parentsOf(a)
+		for _, b := range n.ids[:min(len(n.ids), most)] {
+			eb := &r.g.meta[b]
+			if eb.cc != ea.cc {
+				continue
+			}
+			if slices.Contains(pars, b) || haversine(ea.lat, ea.lon, eb.lat, eb.lon) <= 60 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bestKind returns the lowest kind order among a mention's candidates
