@@ -60,6 +60,7 @@ type mention struct {
 	clitic          bool   // the word is a clitic on a function word (وأن، بأنه)
 	common          bool   // the word is ordinary news vocabulary (see commonWordCount)
 	doubt           bool   // accepted but doubtful (see doubtful)
+	stray           bool   // a lone town name (see stray)
 	key             string // the key matched, for a single Arabic word
 	latin           bool
 	sentLo          int // the first token of the sentence
@@ -133,35 +134,50 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		}
 	}
 	// an ordinary word that names a place only in a country the document
-	// is not about is no place (العبادي in a story from Baghdad)
-	home := a.home[:0]
-	nd := 0
+	// is not about is no place (العبادي in a story from Baghdad); nor is a
+	// lone town name whose towns all lie in countries that no other
+	// mention names (السويق in a story from Yemen is not the Omani town)
+	home := &a.home
+	home.keys, home.n = home.keys[:0], home.n[:0]
+	others := 0 // mentions not doubtful
 	for _, m := range ms {
-		if m.accepted && !m.doubt {
-			if m.doubt = r.doubtful(m); !m.doubt {
-				for _, id := range m.ids {
-					if cc := r.g.meta[id].cc; !slices.Contains(home, cc) {
-						home = append(home, cc)
-					}
-				}
-			} else {
-				nd++
+		if !m.accepted {
+			continue
+		}
+		if m.doubt = r.doubtful(m); m.doubt {
+			continue
+		}
+		m.stray = r.stray(m)
+		others++
+		for k, id := range m.ids {
+			cc := r.g.meta[id].cc
+			if !slices.ContainsFunc(m.ids[:k], func(j int32) bool { return r.g.meta[j].cc == cc }) {
+				home.add(cc, 1)
 			}
 		}
 	}
-	a.home = home
-	for _, m := range ms[:len(ms)*min(nd, 1)] {
-		if !m.doubt {
-			continue
-		}
-		keep := len(home) == 0 && r.anyMENA(m)
-		for _, id := range m.ids {
-			if slices.Contains(home, r.g.meta[id].cc) {
-				keep = true
-				break
+	for _, m := range ms {
+		switch {
+		case !m.accepted:
+		case m.doubt:
+			keep := others == 0 && r.anyMENA(m)
+			for _, id := range m.ids {
+				if home.get(r.g.meta[id].cc) > 0 {
+					keep = true
+					break
+				}
 			}
+			m.accepted = keep
+		case m.stray && others > 1:
+			keep := false
+			for _, id := range m.ids {
+				if home.get(r.g.meta[id].cc) > 1 {
+					keep = true
+					break
+				}
+			}
+			m.accepted = keep
 		}
-		m.accepted = keep
 	}
 	acc := a.acc
 	for _, m := range ms {
@@ -597,11 +613,11 @@ type arena struct {
 	chunks [][]mention // chunks before cur are full
 	cur    int
 	cs     []cand
-	chain  chainIndex // scratch space of score
-	ctx    docContext //
-	ms     []*mention // the matches of Resolve
-	acc    []*mention // the accepted ones
-	home   []uint64   // the countries of the mentions not doubtful
+	chain  chainIndex    // scratch space of score
+	ctx    docContext    //
+	ms     []*mention    // the matches of Resolve
+	acc    []*mention    // the accepted ones
+	home   tally[uint64] // the countries of the mentions not doubtful
 }
 
 // arenas holds arenas between Resolve calls.
@@ -999,6 +1015,21 @@ func (r *Resolver) ownName(m *mention, id int32) bool {
 	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
 }
 
+// stray reports whether m is a single Arabic word with no feature cue
+// whose entries are all towns of fewer than 250,000 people, none curated:
+// such a name is a place of the document's countries only (see Resolve).
+func (r *Resolver) stray(m *mention) bool {
+	if m.latin || m.words > 1 || m.feature != "" || m.countryside {
+		return false
+	}
+	for _, id := range m.ids {
+		if em := &r.g.meta[id]; em.bits&(metaArea|metaCurated) != 0 || r.g.entries[id].Pop >= 250000 {
+			return false
+		}
+	}
+	return true
+}
+
 // near reports whether a candidate of m lies in one of n's or within 60 km
 // of one in the same country (X بريف حلب، X, Idlib).
 func (r *Resolver) near(m, n *mention) bool {
@@ -1062,10 +1093,17 @@ func offset(lat, lon, distKm, bearing float64) (float64, float64) {
 // The location's Lat and Lon point into coord, of length 2.
 func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	best := m.cands[0]
+	nameAR := r.g.entries[best.idx].NameAR
+	if m.feature == Admin1 {
+		best.idx = r.admin1Named(best.idx)
+	}
 	e := &r.g.entries[best.idx]
+	if e.NameAR != "" {
+		nameAR = e.NameAR
+	}
 	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
-		Name: e.Name, NameAR: e.NameAR, Country: e.Country, Precision: e.Precision(),
+		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: e.Precision(),
 		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
 		Start: m.nameStart, End: m.nameEnd,
 	}
@@ -1142,6 +1180,21 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	loc.Alternatives = alts
 	return Mention{Span: text.Span{Start: start, End: end}, Text: src[start:end],
 		FirstToken: m.exprFirst, LastToken: m.exprLast, Location: loc, Entry: e}
+}
+
+// admin1Named returns, for a town or lower unit i, its first-level unit
+// when that is named after it (the governorate of al-Hudaydah, whose
+// Arabic name the gazetteer may lack); otherwise i. محافظة X is that unit.
+func (r *Resolver) admin1Named(i int32) int32 {
+	em := &r.g.meta[i]
+	if em.bits&metaArea != 0 && em.rank <= int8(kindRank[Admin1]) || em.admin1 < 0 || em.admin1 == i {
+		return i
+	}
+	a := em.admin1
+	if r.g.meta[a].cc != em.cc || skeleton(foldLatin(r.g.entries[a].Name)) != skeleton(foldLatin(r.g.entries[i].Name)) {
+		return i
+	}
+	return a
 }
 
 // related reports whether one of entries a and b is an admin unit
