@@ -58,7 +58,6 @@ type mention struct {
 	freq            int    // corpus frequency of a single Arabic word
 	article         bool   // the name matched without the article its word carries (الدرك → درك)
 	clitic          bool   // the word is a clitic on a function word (وأن، بأنه)
-	common          bool   // the word is ordinary news vocabulary (see commonWordCount)
 	doubt           bool   // accepted but doubtful (see doubtful)
 	stray           bool   // a lone town name (see stray)
 	key             string // the key matched, for a single Arabic word
@@ -137,10 +136,9 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	// is not about is no place (العبادي in a story from Baghdad); nor is a
 	// lone town name whose towns all lie in countries that no other
 	// mention names (السويق in a story from Yemen is not the Omani town)
-	home := &a.home
-	home.keys, home.n = home.keys[:0], home.n[:0]
+	home := a.home[:0]
 	others := 0 // mentions not doubtful
-	for _, m := range ms {
+	for mi, m := range ms {
 		if !m.accepted {
 			continue
 		}
@@ -149,20 +147,18 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		}
 		m.stray = r.stray(m)
 		others++
-		for k, id := range m.ids {
-			cc := r.g.meta[id].cc
-			if !slices.ContainsFunc(m.ids[:k], func(j int32) bool { return r.g.meta[j].cc == cc }) {
-				home.add(cc, 1)
-			}
+		for _, id := range m.ids {
+			home = home.add(r.g.meta[id].cc, mi)
 		}
 	}
+	a.home = home
 	for _, m := range ms {
 		switch {
 		case !m.accepted:
 		case m.doubt:
 			keep := others == 0 && r.anyMENA(m)
 			for _, id := range m.ids {
-				if home.get(r.g.meta[id].cc) > 0 {
+				if home.count(r.g.meta[id].cc) > 0 {
 					keep = true
 					break
 				}
@@ -171,7 +167,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		case m.stray && others > 1:
 			keep := false
 			for _, id := range m.ids {
-				if home.get(r.g.meta[id].cc) > 1 {
+				if home.count(r.g.meta[id].cc) > 1 {
 					keep = true
 					break
 				}
@@ -498,7 +494,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	}
 	if n == 1 && !m.latin {
 		m.key = k
-		m.common, m.clitic = wordUse(t.Key, fi)
+		m.clitic = fi == 0 && cliticForm(t.Key)
 	}
 	if n > 1 {
 		if f, ok := featureCues[firstWord(k)]; ok {
@@ -523,22 +519,17 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	return m
 }
 
-// wordUse says of an Arabic word key whether it is ordinary news vocabulary
-// (as common as commonWordCount) and, for a name matched on the whole word
-// (fi 0), whether the word is a proclitic (و ب ف ل ك) on a far more common
-// function word: وأن، بأنه name Van and Baneh only by accident.
-func wordUse(key string, fi int) (common, clitic bool) {
-	lex := arabic.DefaultLexicon()
-	c := lex.Count(key)
-	common = c >= commonWordCount
-	if fi == 0 && len(key) >= 6 {
-		r, size := utf8.DecodeRuneInString(key)
-		if strings.ContainsRune("وبفلك", r) {
-			rc := lex.Count(key[size:])
-			clitic = rc >= 1000 && rc >= 5*c
-		}
+// cliticForm reports whether an Arabic word key, matched as a whole, is a
+// proclitic (و ب ف ل ك) on a far more common function word: وأن، بأنه name
+// Van and Baneh only by accident.
+func cliticForm(key string) bool {
+	r, size := utf8.DecodeRuneInString(key)
+	if len(key) < 6 || !strings.ContainsRune("وبفلك", r) {
+		return false
 	}
-	return common, clitic
+	lex := arabic.DefaultLexicon()
+	rc := lex.Count(key[size:])
+	return rc >= 1000 && rc >= 5*lex.Count(key)
 }
 
 // firstKeys appends to firsts the keys that a name may begin with at an
@@ -617,7 +608,7 @@ type arena struct {
 	ctx    docContext    //
 	ms     []*mention    // the matches of Resolve
 	acc    []*mention    // the accepted ones
-	home   tally[uint64] // the countries of the mentions not doubtful
+	home   homeCountries // the countries of the mentions not doubtful
 }
 
 // arenas holds arenas between Resolve calls.
@@ -996,13 +987,18 @@ func (r *Resolver) anyMENA(m *mention) bool {
 // only when the document is about a country one of its places lies in
 // (see Resolve).
 func (r *Resolver) doubtful(m *mention) bool {
-	if m.latin || m.words > 1 || m.countryside || !m.common || m.feature != "" && r.cueFitsAny(m) {
+	if m.latin || m.words > 1 || m.countryside || m.freq < commonWordCount || m.feature != "" && r.cueFitsAny(m) {
 		return false
 	}
 	for _, id := range m.ids {
 		em := &r.g.meta[id]
-		if em.flags&majorEntry != 0 && (em.rank <= 2 || r.ownName(m, id)) || em.bits&metaCurated != 0 {
-			return false // a country, a first-level unit, a city by its own name
+		if em.flags&majorEntry != 0 && em.rank <= 2 || em.bits&metaCurated != 0 {
+			return false // a country, a first-level unit
+		}
+	}
+	for _, id := range m.ids {
+		if r.g.meta[id].flags&majorEntry != 0 && r.ownName(m, id) {
+			return false // a city by its own name
 		}
 	}
 	return true
@@ -1011,8 +1007,47 @@ func (r *Resolver) doubtful(m *mention) bool {
 // ownName reports whether single-word mention m names entry id by its own
 // Arabic name (الرياض), not by an alternate one (سنة for Sanandaj).
 func (r *Resolver) ownName(m *mention, id int32) bool {
-	k := arabic.Key(r.g.entries[id].NameAR)
+	var k string
+	if v, ok := r.g.arKeys.Load(id); ok {
+		k = v.(string)
+	} else {
+		k = arabic.Key(r.g.entries[id].NameAR)
+		r.g.arKeys.Store(id, k)
+	}
 	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
+}
+
+// homeCountries counts, per country, the mentions with an entry there.
+type homeCountries []homeCount
+
+type homeCount struct {
+	cc   uint64
+	n    int
+	last int // the last mention counted
+}
+
+// add counts mention mi for country cc, once however many entries it has there.
+func (h homeCountries) add(cc uint64, mi int) homeCountries {
+	for i := range h {
+		if h[i].cc == cc {
+			if h[i].last != mi {
+				h[i].n++
+				h[i].last = mi
+			}
+			return h
+		}
+	}
+	return append(h, homeCount{cc, 1, mi})
+}
+
+// count returns the number of mentions with an entry in country cc.
+func (h homeCountries) count(cc uint64) int {
+	for i := range h {
+		if h[i].cc == cc {
+			return h[i].n
+		}
+	}
+	return 0
 }
 
 // stray reports whether m is a single Arabic word with no feature cue
@@ -1042,7 +1077,7 @@ func (r *Resolver) near(m, n *mention) bool {
 			if eb.cc != ea.cc {
 				continue
 			}
-			if slices.Contains(pars, b) || haversine(ea.lat, ea.lon, eb.lat, eb.lon) <= 60 {
+			if slices.Contains(pars, b) || math.Abs(ea.lat-eb.lat) < 0.6 && haversine(ea.lat, ea.lon, eb.lat, eb.lon) <= 60 {
 				return true
 			}
 		}
@@ -1191,6 +1226,9 @@ func (r *Resolver) admin1Named(i int32) int32 {
 		return i
 	}
 	a := em.admin1
+	if r.g.entries[a].NameAR != "" {
+		return i // a unit with an Arabic name is a candidate of its own
+	}
 	if r.g.meta[a].cc != em.cc || skeleton(foldLatin(r.g.entries[a].Name)) != skeleton(foldLatin(r.g.entries[i].Name)) {
 		return i
 	}
