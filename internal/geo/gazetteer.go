@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
@@ -101,6 +102,9 @@ type Gazetteer struct {
 	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
+	// arKeys caches the key of an entry's Arabic name (entry index →
+	// string), filled as the resolver asks (see Resolver.ownName).
+	arKeys sync.Map
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/text"
 )
@@ -54,7 +55,12 @@ type mention struct {
 	countryside     bool
 	accepted        bool
 	stop            bool
-	freq            int // corpus frequency of a single Arabic word
+	freq            int    // corpus frequency of a single Arabic word
+	article         bool   // the name matched without the article its word carries (الدرك → درك)
+	clitic          bool   // the word is a clitic on a function word (وأن، بأنه)
+	doubt           bool   // accepted but doubtful (see doubtful)
+	stray           bool   // a lone town name (see stray)
+	key             string // the key matched, for a single Arabic word
 	latin           bool
 	sentLo          int // the first token of the sentence
 	sentenceInitial bool
@@ -121,9 +127,52 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	// chains: a small place right before an accepted one ("X بريف حلب", "X, Idlib")
 	for k := len(ms) - 2; k >= 0; k-- {
 		m, n := ms[k], ms[k+1]
-		if !m.accepted && !m.stop && n.accepted && n.exprFirst-m.last <= 1 {
+		if !m.accepted && !m.stop && !m.clitic && n.accepted && n.exprFirst-m.last <= 1 && r.near(m, n) {
 			m.accepted = true
 			m.weak = true
+		}
+	}
+	// an ordinary word that names a place only in a country the document
+	// is not about is no place (العبادي in a story from Baghdad); nor is a
+	// lone town name whose towns all lie in countries that no other
+	// mention names (السويق in a story from Yemen is not the Omani town)
+	home := a.home[:0]
+	others := 0 // mentions not doubtful
+	for mi, m := range ms {
+		if !m.accepted {
+			continue
+		}
+		if m.doubt = r.doubtful(m); m.doubt {
+			continue
+		}
+		m.stray = r.stray(m)
+		others++
+		for _, id := range m.ids {
+			home = home.add(r.g.meta[id].cc, mi)
+		}
+	}
+	a.home = home
+	for _, m := range ms {
+		switch {
+		case !m.accepted:
+		case m.doubt:
+			keep := others == 0 && r.anyMENA(m)
+			for _, id := range m.ids {
+				if home.count(r.g.meta[id].cc) > 0 {
+					keep = true
+					break
+				}
+			}
+			m.accepted = keep
+		case m.stray && others > 1:
+			keep := false
+			for _, id := range m.ids {
+				if home.count(r.g.meta[id].cc) > 1 {
+					keep = true
+					break
+				}
+			}
+			m.accepted = keep
 		}
 	}
 	acc := a.acc
@@ -434,12 +483,18 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	m.exprFirst, m.exprLast = m.first, m.last
 	m.ids = ids
 	if fi > 0 {
-		// an attached preposition (بالرقة، وفي) is a weak cue;
-		// a bare conjunction is not
+		// an attached preposition (بالرقة، وفي) is a weak cue; a bare
+		// conjunction or article is not
 		stripped := t.Key[:len(t.Key)-len(f)]
-		if strings.ContainsAny(stripped, "بل") || strings.Contains(stripped, "في") {
+		prep := strings.TrimSuffix(stripped, "ال")
+		m.article = prep != stripped || strings.HasSuffix(stripped, "لل")
+		if strings.ContainsAny(prep, "بل") || strings.Contains(prep, "في") {
 			m.weak = true
 		}
+	}
+	if n == 1 && !m.latin {
+		m.key = k
+		m.clitic = fi == 0 && cliticForm(t.Key)
 	}
 	if n > 1 {
 		if f, ok := featureCues[firstWord(k)]; ok {
@@ -462,6 +517,19 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		}
 	}
 	return m
+}
+
+// cliticForm reports whether an Arabic word key, matched as a whole, is a
+// proclitic (و ب ف ل ك) on a far more common function word: وأن، بأنه name
+// Van and Baneh only by accident.
+func cliticForm(key string) bool {
+	r, size := utf8.DecodeRuneInString(key)
+	if len(key) < 6 || !strings.ContainsRune("وبفلك", r) {
+		return false
+	}
+	lex := arabic.DefaultLexicon()
+	rc := lex.Count(key[size:])
+	return rc >= 1000 && rc >= 5*lex.Count(key)
 }
 
 // firstKeys appends to firsts the keys that a name may begin with at an
@@ -536,10 +604,11 @@ type arena struct {
 	chunks [][]mention // chunks before cur are full
 	cur    int
 	cs     []cand
-	chain  chainIndex // scratch space of score
-	ctx    docContext //
-	ms     []*mention // the matches of Resolve
-	acc    []*mention // the accepted ones
+	chain  chainIndex    // scratch space of score
+	ctx    docContext    //
+	ms     []*mention    // the matches of Resolve
+	acc    []*mention    // the accepted ones
+	home   homeCountries // the countries of the mentions not doubtful
 }
 
 // arenas holds arenas between Resolve calls.
@@ -653,7 +722,8 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 					}
 					break
 				}
-				if f, ok := featureCues[k]; ok {
+				if f, ok := featureCues[k]; ok && !strings.HasSuffix(toks[j].Key, "ال"+k) {
+					// (not a definite noun: بالقضاء على، بالمناطق الجبلية)
 					m.feature = f
 					m.weak = true
 					m.exprFirst = j
@@ -847,8 +917,15 @@ func (r *Resolver) major(m *mention) bool {
 // accept decides whether a match is a place mention.
 func (r *Resolver) accept(m *mention) bool {
 	cue := m.feature != "" || m.countryside
-	if m.stop {
-		return cue || (m.words > 1 && m.weak)
+	if m.stop || m.clitic {
+		// a word that is rarely a place counts after a cue that fits one
+		// of its places (مدينة وان، قرية عدوان; not منطقة مزارع)
+		return m.countryside || m.feature != "" && r.cueFitsAny(m) || (m.words > 1 && m.weak)
+	}
+	if m.article && !cue && !r.anyMENA(m) {
+		// Arabic writes foreign towns without the article: الدرك is
+		// not Durg
+		return false
 	}
 	prom := r.prominent(m)
 	if !m.latin && r.major(m) {
@@ -882,6 +959,130 @@ func (r *Resolver) accept(m *mention) bool {
 		return cue
 	}
 	return cue || m.weak
+}
+
+// cueFitsAny reports whether m's feature cue fits one of its entries.
+func (r *Resolver) cueFitsAny(m *mention) bool {
+	for _, id := range m.ids {
+		if cueFits(m.feature, r.g.kindOf(id)) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyMENA reports whether one of m's entries lies in the region.
+func (r *Resolver) anyMENA(m *mention) bool {
+	for _, id := range m.ids {
+		if mena[r.g.entries[id].Country] {
+			return true
+		}
+	}
+	return false
+}
+
+// doubtful reports whether an accepted mention is a single ordinary Arabic
+// word (العبادي، سنة، اشرف) with no fitting feature cue, naming none of a
+// country, a first-level unit or a curated place: such a word is a place
+// only when the document is about a country one of its places lies in
+// (see Resolve).
+func (r *Resolver) doubtful(m *mention) bool {
+	if m.latin || m.words > 1 || m.countryside || m.freq < commonWordCount || m.feature != "" && r.cueFitsAny(m) {
+		return false
+	}
+	for _, id := range m.ids {
+		em := &r.g.meta[id]
+		if em.flags&majorEntry != 0 && em.rank <= 2 || em.bits&metaCurated != 0 {
+			return false // a country, a first-level unit
+		}
+	}
+	for _, id := range m.ids {
+		if r.g.meta[id].flags&majorEntry != 0 && r.ownName(m, id) {
+			return false // a city by its own name
+		}
+	}
+	return true
+}
+
+// ownName reports whether single-word mention m names entry id by its own
+// Arabic name (الرياض), not by an alternate one (سنة for Sanandaj).
+func (r *Resolver) ownName(m *mention, id int32) bool {
+	var k string
+	if v, ok := r.g.arKeys.Load(id); ok {
+		k = v.(string)
+	} else {
+		k = arabic.Key(r.g.entries[id].NameAR)
+		r.g.arKeys.Store(id, k)
+	}
+	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
+}
+
+// homeCountries counts, per country, the mentions with an entry there.
+type homeCountries []homeCount
+
+type homeCount struct {
+	cc   uint64
+	n    int
+	last int // the last mention counted
+}
+
+// add counts mention mi for country cc, once however many entries it has there.
+func (h homeCountries) add(cc uint64, mi int) homeCountries {
+	for i := range h {
+		if h[i].cc == cc {
+			if h[i].last != mi {
+				h[i].n++
+				h[i].last = mi
+			}
+			return h
+		}
+	}
+	return append(h, homeCount{cc, 1, mi})
+}
+
+// count returns the number of mentions with an entry in country cc.
+func (h homeCountries) count(cc uint64) int {
+	for i := range h {
+		if h[i].cc == cc {
+			return h[i].n
+		}
+	}
+	return 0
+}
+
+// stray reports whether m is a single Arabic word with no feature cue
+// whose entries are all towns of fewer than 250,000 people, none curated:
+// such a name is a place of the document's countries only (see Resolve).
+func (r *Resolver) stray(m *mention) bool {
+	if m.latin || m.words > 1 || m.feature != "" || m.countryside {
+		return false
+	}
+	for _, id := range m.ids {
+		if em := &r.g.meta[id]; em.bits&(metaArea|metaCurated) != 0 || r.g.entries[id].Pop >= 250000 {
+			return false
+		}
+	}
+	return true
+}
+
+// near reports whether a candidate of m lies in one of n's or within 60 km
+// of one in the same country (X بريف حلب، X, Idlib).
+func (r *Resolver) near(m, n *mention) bool {
+	const most = 64 // (names with more entries than this are checked in part)
+	for _, a := range m.ids[:min(len(m.ids), most)] {
+		ea := &r.g.meta[a]
+		pars := r.g.parentsOf(a)
+		for _, b := range n.ids[:min(len(n.ids), most)] {
+			eb := &r.g.meta[b]
+			if eb.cc != ea.cc {
+				continue
+			}
+			if slices.Contains(pars, b) || math.Abs(ea.lat-eb.lat) < 0.6 && haversine(ea.lat, ea.lon, eb.lat, eb.lon) <= 60 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bestKind returns the lowest kind order among a mention's candidates
@@ -927,10 +1128,17 @@ func offset(lat, lon, distKm, bearing float64) (float64, float64) {
 // The location's Lat and Lon point into coord, of length 2.
 func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	best := m.cands[0]
+	nameAR := r.g.entries[best.idx].NameAR
+	if m.feature == Admin1 {
+		best.idx = r.admin1Named(best.idx)
+	}
 	e := &r.g.entries[best.idx]
+	if e.NameAR != "" {
+		nameAR = e.NameAR
+	}
 	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
-		Name: e.Name, NameAR: e.NameAR, Country: e.Country, Precision: e.Precision(),
+		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: e.Precision(),
 		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
 		Start: m.nameStart, End: m.nameEnd,
 	}
@@ -1007,6 +1215,24 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	loc.Alternatives = alts
 	return Mention{Span: text.Span{Start: start, End: end}, Text: src[start:end],
 		FirstToken: m.exprFirst, LastToken: m.exprLast, Location: loc, Entry: e}
+}
+
+// admin1Named returns, for a town or lower unit i, its first-level unit
+// when that is named after it (the governorate of al-Hudaydah, whose
+// Arabic name the gazetteer may lack); otherwise i. محافظة X is that unit.
+func (r *Resolver) admin1Named(i int32) int32 {
+	em := &r.g.meta[i]
+	if em.bits&metaArea != 0 && em.rank <= int8(kindRank[Admin1]) || em.admin1 < 0 || em.admin1 == i {
+		return i
+	}
+	a := em.admin1
+	if r.g.entries[a].NameAR != "" {
+		return i // a unit with an Arabic name is a candidate of its own
+	}
+	if r.g.meta[a].cc != em.cc || skeleton(foldLatin(r.g.entries[a].Name)) != skeleton(foldLatin(r.g.entries[i].Name)) {
+		return i
+	}
+	return a
 }
 
 // related reports whether one of entries a and b is an admin unit

@@ -231,7 +231,13 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 				s += 0.3
 			}
 			if dc.total > 0 {
-				s += 3 * dc.country.get(em.cc) / dc.total
+				share := dc.country.get(em.cc) / dc.total
+				s += 3 * share
+				if share == 0 && m.feature != "" {
+					// a cue names a kind, not a country: a village
+					// of the document's country before a foreign town
+					s -= 1.5
+				}
 			}
 			if em.admin1 >= 0 && dc.a1tot > 0 {
 				s += 2 * dc.admin1.get(em.admin1) / dc.a1tot
