@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/geo"
 )
 
 // mergeWithinDocument joins mentions of the same event inside one document:
@@ -246,7 +247,7 @@ func closePlaces(a, b *event.Location) bool {
 	if a.Country == "" || a.Country != b.Country || a.Lat == nil || b.Lat == nil {
 		return false
 	}
-	return distanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= elaborationKm
+	return geo.DistanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= elaborationKm
 }
 
 // placeRank orders precisions from finest (0) to coarsest.

@@ -118,16 +118,7 @@ func inconsistent(b, c *event.Location) bool {
 	if c.Precision == "country" || c.Precision == "region" || c.Precision == "admin1" || b.Lat == nil || c.Lat == nil {
 		return false
 	}
-	return distanceKm(*b.Lat, *b.Lon, *c.Lat, *c.Lon) > containerGapKm
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+	return geo.DistanceKm(*b.Lat, *b.Lon, *c.Lat, *c.Lon) > containerGapKm
 }
 
 // datelineEnd returns the token index where a report's dateline ends, or 0

@@ -18,6 +18,7 @@ import (
 	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/examples"
+	"github.com/marsad-dev/marsad/internal/geo"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -393,18 +394,9 @@ func devPlaceOK(g *DevPlace, l *event.Location) bool {
 		return true
 	}
 	if g.Lat != nil && g.Lon != nil {
-		return l.Lat != nil && l.Lon != nil && distanceKm(*g.Lat, *g.Lon, *l.Lat, *l.Lon) <= DevPlaceKm
+		return l.Lat != nil && l.Lon != nil && geo.DistanceKm(*g.Lat, *g.Lon, *l.Lat, *l.Lon) <= DevPlaceKm
 	}
 	return devOverlap(g.Start, g.End, l.Start, l.End)
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 // devSpeakerWords are the words speakers are compared by: the Arabic

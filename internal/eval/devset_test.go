@@ -8,6 +8,7 @@ import (
 
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/examples"
+	"github.com/marsad-dev/marsad/internal/geo"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -189,7 +190,7 @@ func TestDevPlaceOK(t *testing.T) {
 	if !devPlaceOK(noCoords, &event.Location{Name: "x", Start: 12, End: 20}) || devPlaceOK(noCoords, &event.Location{Name: "y", Start: 30, End: 32}) {
 		t.Error("span overlap for a place without coordinates")
 	}
-	if d := distanceKm(36.2, 37.15, 33.51, 36.29); d < 300 || d > 320 {
+	if d := geo.DistanceKm(36.2, 37.15, 33.51, 36.29); d < 300 || d > 320 {
 		t.Errorf("Aleppo-Damascus = %.0f km", d)
 	}
 }

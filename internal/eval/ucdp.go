@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/geo"
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
@@ -141,7 +142,7 @@ func ScoreUCDP(c Coder, r io.Reader, limit int) (*Report, error) {
 				precise25.Total++
 			}
 			if loc != nil {
-				d := distanceKm(lat, lon, *loc.Lat, *loc.Lon)
+				d := geo.DistanceKm(lat, lon, *loc.Lat, *loc.Lon)
 				if d <= 25 {
 					in25.Correct++
 					if precise {

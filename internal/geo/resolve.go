@@ -1105,6 +1105,10 @@ var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL":
 	"LY": true, "YE": true, "SA": true, "KW": true, "BH": true, "QA": true, "AE": true, "OM": true, "IR": true,
 	"TN": true, "DZ": true, "MA": true, "SD": true, "SS": true, "MR": true, "CY": true, "AF": true}
 
+// DistanceKm is the great-circle distance in kilometres between two points
+// given in degrees.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 { return haversine(lat1, lon1, lat2, lon2) }
+
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
