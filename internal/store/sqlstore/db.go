@@ -34,6 +34,14 @@ type Conn interface {
 	Close() error
 }
 
+// OrderedQuerier is a Conn that can run a query planned to read rows in
+// the order of its ORDER BY through an index and stop at its LIMIT, for the
+// list scans that probe set filters row by row (PostgreSQL). Conns without
+// it run such queries with Query.
+type OrderedQuerier interface {
+	QueryInOrder(ctx context.Context, query string, args ...any) (Rows, error)
+}
+
 // Dialect holds the statements that differ between backends.
 type Dialect struct {
 	Name string

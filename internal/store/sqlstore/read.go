@@ -430,7 +430,13 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page, err
 		q = `SELECT e.sort_day, e.data FROM (SELECT e.sort_day AS sd, e.id AS eid` + from + where + order + ` LIMIT ?) p
 			JOIN events e ON e.id = p.eid` + order
 	}
-	rows, err := s.c.Query(ctx, s.d.q(q), qargs...)
+	query := s.c.Query
+	if oq, ok := s.c.(OrderedQuerier); ok && drive < 0 && scan < 0 &&
+		slices.ContainsFunc(sets, func(sf setFilter) bool { return !sf.noMember }) {
+		// Every event is scanned in date order and probed.
+		query = oq.QueryInOrder
+	}
+	rows, err := query(ctx, s.d.q(q), qargs...)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}
