@@ -105,6 +105,9 @@ type Gazetteer struct {
 	// arKeys caches the key of an entry's Arabic name (entry index →
 	// string), filled as the resolver asks (see Resolver.ownName).
 	arKeys sync.Map
+	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
+	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
+	clitic []uint64
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
@@ -322,6 +325,7 @@ func (g *Gazetteer) markSkips() {
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
+	g.clitic = make([]uint64, (n+63)/64)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
@@ -348,6 +352,9 @@ func (g *Gazetteer) markSkips() {
 		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
 			continue
+		}
+		if cliticForm(key) {
+			g.clitic[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
 		var at wordFirstsAt
 		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
@@ -415,6 +422,16 @@ func (g *Gazetteer) noFirst(firsts []string) bool {
 func (g *Gazetteer) skipsWord(w int32) bool {
 	i := int(w - 1)
 	return i/64 < len(g.skip) && g.skip[i/64]&(1<<(i%64)) != 0
+}
+
+// cliticWord reports cliticForm(t.Key) for an Arabic token t, reading
+// the bit of its lexicon word when it has one (a word that starts a match
+// is never skipped, so its bit is set).
+func (g *Gazetteer) cliticWord(t *text.Token) bool {
+	if i := int(t.Word - 1); i >= 0 && i/64 < len(g.clitic) {
+		return g.clitic[i/64]&(1<<(i%64)) != 0
+	}
+	return cliticForm(t.Key)
 }
 
 // maxLenOf returns maxLen[first], consulting the filter first.

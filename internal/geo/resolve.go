@@ -494,7 +494,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	}
 	if n == 1 && !m.latin {
 		m.key = k
-		m.clitic = fi == 0 && cliticForm(t.Key)
+		m.clitic = fi == 0 && r.g.cliticWord(t)
 	}
 	if n > 1 {
 		if f, ok := featureCues[firstWord(k)]; ok {
