@@ -84,9 +84,12 @@ type Gazetteer struct {
 	// with what keyInfo says of them.
 	names keyTable[keyInfo]
 	// seed hashes keys for the filters; keys holds every index key and
-	// firsts every key of maxLen (see keyFilter).
-	seed         maphash.Seed
-	keys, firsts keyFilter
+	// firsts every key of maxLen (see keyFilter); firstsAr holds those
+	// of Arabic script only, far fewer: the words outside the lexicon
+	// that maxLenOf tests are mostly Arabic, and a small filter stays in
+	// the fastest caches.
+	seed                   maphash.Seed
+	keys, firsts, firstsAr keyFilter
 	// skip has bit n-1 set for word n of arabic.DefaultLexicon when no
 	// name key begins with that word or any of its first keys (see
 	// firstKeys): a token with that word starts no match.
@@ -437,7 +440,11 @@ func (g *Gazetteer) cliticWord(t *text.Token) bool {
 // maxLenOf returns maxLen[first], consulting the filter first.
 func (g *Gazetteer) maxLenOf(first string) int {
 	h := wordHash(g.seed, first)
-	if !g.firsts.mayHave(h) {
+	f := &g.firsts
+	if arabicLead(first) {
+		f = &g.firstsAr
+	}
+	if !f.mayHave(h) {
 		return 0
 	}
 	if n := g.names.find(first, h); n >= 0 {
@@ -484,7 +491,7 @@ func Load() (*Gazetteer, error) {
 		return nil, fmt.Errorf("load gazetteer: gazetteer.tsv.gz is empty")
 	}
 	lines := int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))/100 + strings.Count(geodata.Facilities, "\n") + 1
-	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20),
+	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20), firstsAr: newKeyFilter(18),
 		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
 		// about three keys per entry, a third of them new first words
 		names: newKeyTable[keyInfo](4 * lines)}
@@ -574,7 +581,7 @@ func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	n := &Gazetteer{
 		entries: g.entries[:len(g.entries):len(g.entries)],
 		byID:    g.byID.clone(), names: g.names.clone(),
-		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(),
+		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(), firstsAr: g.firstsAr.clone(),
 	}
 	rows, err := n.readRows(r, "places file", true)
 	if err != nil {
@@ -627,7 +634,14 @@ func (g *Gazetteer) addKey(rs *rows, k string, idx int32) {
 	f.maxLen = max(f.maxLen, words)
 	g.keys.add(h)
 	g.firsts.add(fh)
+	if arabicLead(first) {
+		g.firstsAr.add(fh)
+	}
 }
+
+// arabicLead reports whether k begins with a character of the Arabic
+// block (U+0600–U+06FF), as every Arabic name key does.
+func arabicLead(k string) bool { return len(k) > 0 && k[0] >= 0xD8 && k[0] <= 0xDB }
 
 // generatedColumns are the columns of the generated gazetteer, in order.
 const generatedColumns = 10
