@@ -274,11 +274,11 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 			if len(head)+len(rest) == 0 {
 				return nil
 			}
-			next := r.continued(toks, i) // the token that may continue a name
-			if m := r.matchWord(toks, i, a, head, next); m != nil {
+			next := notLooked // the token that may continue a name
+			if m := r.matchWord(toks, i, a, head, &next); m != nil {
 				return m
 			}
-			return r.matchWord(toks, i, a, rest, next)
+			return r.matchWord(toks, i, a, rest, &next)
 		}
 	}
 	return r.matchOther(toks, i, a)
@@ -318,13 +318,21 @@ func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
 	return nil
 }
 
+// notLooked marks the token that may continue a name as not yet looked
+// for (see matchWord).
+const notLooked = -2
+
 // matchWord finds the longest name that begins with one of the first keys
-// fks of token i, trying them in order; next is the token that may
-// continue the name, or -1.
-func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next int) *mention {
+// fks of token i, trying them in order; *next is the token that may
+// continue the name, or -1, or notLooked until a key of several words
+// needs it (most words begin only names of one).
+func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next *int) *mention {
 	for k := range fks {
 		fk := &fks[k]
-		if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
+		if fk.maxLen > 1 && *next == notLooked {
+			*next = r.continued(toks, i)
+		}
+		if fk.maxLen == 1 || *next < 0 || !r.g.mayFollow(fk, &toks[*next]) {
 			// f alone, as matchFirst would find it
 			if fk.idsN > 0 {
 				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
