@@ -228,6 +228,10 @@ const (
 	promMulti
 	// majorEntry: a country, admin1 or city of 100,000 people.
 	majorEntry
+	// keepsWord: a major entry of kind rank 2 or less (a country or a
+	// first-level unit), or a curated one: an ordinary word that names
+	// it is no doubtful place (see Resolver.doubtful).
+	keepsWord
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading

@@ -998,11 +998,11 @@ func (r *Resolver) doubtful(m *mention) bool {
 	if m.latin || m.words > 1 || m.countryside || m.freq < commonWordCount || m.feature != "" && r.cueFitsAny(m) {
 		return false
 	}
-	for _, id := range m.ids {
-		em := &r.g.meta[id]
-		if em.flags&majorEntry != 0 && em.rank <= 2 || em.bits&metaCurated != 0 {
-			return false // a country, a first-level unit
-		}
+	// (the summary is at hand for most words)
+	if sum := r.summary(m); sum&keepsWord != 0 {
+		return false // a country, a first-level unit
+	} else if sum&majorEntry == 0 {
+		return true
 	}
 	for _, id := range m.ids {
 		if r.g.meta[id].flags&majorEntry != 0 && r.ownName(m, id) {
