@@ -232,6 +232,8 @@ const (
 	// first-level unit), or a curated one: an ordinary word that names
 	// it is no doubtful place (see Resolver.doubtful).
 	keepsWord
+	// inMENA: in a country of the Middle East and North Africa (mena).
+	inMENA
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading

@@ -980,14 +980,7 @@ func (r *Resolver) cueFitsAny(m *mention) bool {
 }
 
 // anyMENA reports whether one of m's entries lies in the region.
-func (r *Resolver) anyMENA(m *mention) bool {
-	for _, id := range m.ids {
-		if mena[r.g.entries[id].Country] {
-			return true
-		}
-	}
-	return false
-}
+func (r *Resolver) anyMENA(m *mention) bool { return r.summary(m)&inMENA != 0 }
 
 // doubtful reports whether an accepted mention is a single ordinary Arabic
 // word (العبادي، سنة، اشرف) with no fitting feature cue, naming none of a

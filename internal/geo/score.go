@@ -17,7 +17,7 @@ type entryMeta struct {
 	rank     int8    // kindRank of the kind
 	npar     uint8   // number of parents, the first of them in par
 	par      [3]int32
-	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord)
+	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA)
 	bits     uint8 // metaArea, metaCountry, …
 	kind     uint8 // the kind: Gazetteer.kinds[kind]
 }
@@ -83,6 +83,9 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	}
 	if m.flags&majorEntry != 0 && m.rank <= 2 || m.bits&metaCurated != 0 {
 		m.flags |= keepsWord
+	}
+	if mena[e.Country] {
+		m.flags |= inMENA
 	}
 	return m
 }
