@@ -1110,6 +1110,16 @@ var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL":
 // given in degrees.
 func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 { return haversine(lat1, lon1, lat2, lon2) }
 
+// within25 reports whether entries a and b lie within 25 km of each
+// other, rejecting on latitude before haversine (which is never less
+// than kmPerDeg times the difference of latitudes).
+func within25(a, b *entryMeta) bool {
+	if math.Abs(a.lat-b.lat)*kmPerDeg > 25.001 {
+		return false
+	}
+	return haversine(a.lat, a.lon, b.lat, b.lon) <= 25
+}
+
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
@@ -1188,12 +1198,12 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	var altEs [5]*entryMeta // the entries of alts
 	for _, c := range m.cands[1:] {
 		oe := &r.g.meta[c.idx]
-		if haversine(em.lat, em.lon, oe.lat, oe.lon) <= 25 && oe.cc == em.cc || r.g.related(best.idx, c.idx) {
+		if oe.cc == em.cc && within25(em, oe) || r.g.related(best.idx, c.idx) {
 			continue
 		}
 		dup := false
 		for _, ae := range altEs[:len(alts)] {
-			if haversine(ae.lat, ae.lon, oe.lat, oe.lon) <= 25 {
+			if within25(ae, oe) {
 				dup = true
 				break
 			}
