@@ -84,9 +84,12 @@ type Gazetteer struct {
 	// with what keyInfo says of them.
 	names keyTable[keyInfo]
 	// seed hashes keys for the filters; keys holds every index key and
-	// firsts every key of maxLen (see keyFilter).
-	seed         maphash.Seed
-	keys, firsts keyFilter
+	// firsts every key of maxLen (see keyFilter); firstsAr holds those
+	// of Arabic script only, far fewer: the words outside the lexicon
+	// that maxLenOf tests are mostly Arabic, and a small filter stays in
+	// the fastest caches.
+	seed                   maphash.Seed
+	keys, firsts, firstsAr keyFilter
 	// skip has bit n-1 set for word n of arabic.DefaultLexicon when no
 	// name key begins with that word or any of its first keys (see
 	// firstKeys): a token with that word starts no match.
@@ -105,6 +108,9 @@ type Gazetteer struct {
 	// arKeys caches the key of an entry's Arabic name (entry index →
 	// string), filled as the resolver asks (see Resolver.ownName).
 	arKeys sync.Map
+	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
+	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
+	clitic []uint64
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
@@ -222,6 +228,12 @@ const (
 	promMulti
 	// majorEntry: a country, admin1 or city of 100,000 people.
 	majorEntry
+	// keepsWord: a major entry of kind rank 2 or less (a country or a
+	// first-level unit), or a curated one: an ordinary word that names
+	// it is no doubtful place (see Resolver.doubtful).
+	keepsWord
+	// inMENA: in a country of the Middle East and North Africa (mena).
+	inMENA
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading
@@ -322,6 +334,7 @@ func (g *Gazetteer) markSkips() {
 	g.markCont(lex)
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
+	g.clitic = make([]uint64, (n+63)/64)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
@@ -348,6 +361,9 @@ func (g *Gazetteer) markSkips() {
 		if skip {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
 			continue
+		}
+		if cliticForm(key) {
+			g.clitic[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
 		var at wordFirstsAt
 		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
@@ -417,10 +433,24 @@ func (g *Gazetteer) skipsWord(w int32) bool {
 	return i/64 < len(g.skip) && g.skip[i/64]&(1<<(i%64)) != 0
 }
 
+// cliticWord reports cliticForm(t.Key) for an Arabic token t, reading
+// the bit of its lexicon word when it has one (a word that starts a match
+// is never skipped, so its bit is set).
+func (g *Gazetteer) cliticWord(t *text.Token) bool {
+	if i := int(t.Word - 1); i >= 0 && i/64 < len(g.clitic) {
+		return g.clitic[i/64]&(1<<(i%64)) != 0
+	}
+	return cliticForm(t.Key)
+}
+
 // maxLenOf returns maxLen[first], consulting the filter first.
 func (g *Gazetteer) maxLenOf(first string) int {
 	h := wordHash(g.seed, first)
-	if !g.firsts.mayHave(h) {
+	f := &g.firsts
+	if arabicLead(first) {
+		f = &g.firstsAr
+	}
+	if !f.mayHave(h) {
 		return 0
 	}
 	if n := g.names.find(first, h); n >= 0 {
@@ -467,7 +497,7 @@ func Load() (*Gazetteer, error) {
 		return nil, fmt.Errorf("load gazetteer: gazetteer.tsv.gz is empty")
 	}
 	lines := int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))/100 + strings.Count(geodata.Facilities, "\n") + 1
-	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20),
+	g := &Gazetteer{seed: maphash.MakeSeed(), keys: newKeyFilter(21), firsts: newKeyFilter(20), firstsAr: newKeyFilter(18),
 		entries: make([]Entry, 0, lines), byID: newKeyTable[struct{}](lines),
 		// about three keys per entry, a third of them new first words
 		names: newKeyTable[keyInfo](4 * lines)}
@@ -557,7 +587,7 @@ func (g *Gazetteer) WithPlaces(r io.Reader) (*Gazetteer, error) {
 	n := &Gazetteer{
 		entries: g.entries[:len(g.entries):len(g.entries)],
 		byID:    g.byID.clone(), names: g.names.clone(),
-		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(),
+		seed: g.seed, keys: g.keys.clone(), firsts: g.firsts.clone(), firstsAr: g.firstsAr.clone(),
 	}
 	rows, err := n.readRows(r, "places file", true)
 	if err != nil {
@@ -610,7 +640,14 @@ func (g *Gazetteer) addKey(rs *rows, k string, idx int32) {
 	f.maxLen = max(f.maxLen, words)
 	g.keys.add(h)
 	g.firsts.add(fh)
+	if arabicLead(first) {
+		g.firstsAr.add(fh)
+	}
 }
+
+// arabicLead reports whether k begins with a character of the Arabic
+// block (U+0600–U+06FF), as every Arabic name key does.
+func arabicLead(k string) bool { return len(k) > 0 && k[0] >= 0xD8 && k[0] <= 0xDB }
 
 // generatedColumns are the columns of the generated gazetteer, in order.
 const generatedColumns = 10

@@ -274,11 +274,11 @@ func (r *Resolver) match(toks []text.Token, i int, a *arena) *mention {
 			if len(head)+len(rest) == 0 {
 				return nil
 			}
-			next := r.continued(toks, i) // the token that may continue a name
-			if m := r.matchWord(toks, i, a, head, next); m != nil {
+			next := notLooked // the token that may continue a name
+			if m := r.matchWord(toks, i, a, head, &next); m != nil {
 				return m
 			}
-			return r.matchWord(toks, i, a, rest, next)
+			return r.matchWord(toks, i, a, rest, &next)
 		}
 	}
 	return r.matchOther(toks, i, a)
@@ -318,13 +318,21 @@ func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
 	return nil
 }
 
+// notLooked marks the token that may continue a name as not yet looked
+// for (see matchWord).
+const notLooked = -2
+
 // matchWord finds the longest name that begins with one of the first keys
-// fks of token i, trying them in order; next is the token that may
-// continue the name, or -1.
-func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next int) *mention {
+// fks of token i, trying them in order; *next is the token that may
+// continue the name, or -1, or notLooked until a key of several words
+// needs it (most words begin only names of one).
+func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey, next *int) *mention {
 	for k := range fks {
 		fk := &fks[k]
-		if fk.maxLen == 1 || next < 0 || !r.g.mayFollow(fk, &toks[next]) {
+		if fk.maxLen > 1 && *next == notLooked {
+			*next = r.continued(toks, i)
+		}
+		if fk.maxLen == 1 || *next < 0 || !r.g.mayFollow(fk, &toks[*next]) {
 			// f alone, as matchFirst would find it
 			if fk.idsN > 0 {
 				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
@@ -494,7 +502,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 	}
 	if n == 1 && !m.latin {
 		m.key = k
-		m.clitic = fi == 0 && cliticForm(t.Key)
+		m.clitic = fi == 0 && r.g.cliticWord(t)
 	}
 	if n > 1 {
 		if f, ok := featureCues[firstWord(k)]; ok {
@@ -972,14 +980,7 @@ func (r *Resolver) cueFitsAny(m *mention) bool {
 }
 
 // anyMENA reports whether one of m's entries lies in the region.
-func (r *Resolver) anyMENA(m *mention) bool {
-	for _, id := range m.ids {
-		if mena[r.g.entries[id].Country] {
-			return true
-		}
-	}
-	return false
-}
+func (r *Resolver) anyMENA(m *mention) bool { return r.summary(m)&inMENA != 0 }
 
 // doubtful reports whether an accepted mention is a single ordinary Arabic
 // word (العبادي، سنة، اشرف) with no fitting feature cue, naming none of a
@@ -990,11 +991,11 @@ func (r *Resolver) doubtful(m *mention) bool {
 	if m.latin || m.words > 1 || m.countryside || m.freq < commonWordCount || m.feature != "" && r.cueFitsAny(m) {
 		return false
 	}
-	for _, id := range m.ids {
-		em := &r.g.meta[id]
-		if em.flags&majorEntry != 0 && em.rank <= 2 || em.bits&metaCurated != 0 {
-			return false // a country, a first-level unit
-		}
+	// (the summary is at hand for most words)
+	if sum := r.summary(m); sum&keepsWord != 0 {
+		return false // a country, a first-level unit
+	} else if sum&majorEntry == 0 {
+		return true
 	}
 	for _, id := range m.ids {
 		if r.g.meta[id].flags&majorEntry != 0 && r.ownName(m, id) {
@@ -1109,6 +1110,16 @@ var mena = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "IL":
 // given in degrees.
 func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 { return haversine(lat1, lon1, lat2, lon2) }
 
+// within25 reports whether entries a and b lie within 25 km of each
+// other, rejecting on latitude before haversine (which is never less
+// than kmPerDeg times the difference of latitudes).
+func within25(a, b *entryMeta) bool {
+	if math.Abs(a.lat-b.lat)*kmPerDeg > 25.001 {
+		return false
+	}
+	return haversine(a.lat, a.lon, b.lat, b.lon) <= 25
+}
+
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
@@ -1187,12 +1198,12 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	var altEs [5]*entryMeta // the entries of alts
 	for _, c := range m.cands[1:] {
 		oe := &r.g.meta[c.idx]
-		if haversine(em.lat, em.lon, oe.lat, oe.lon) <= 25 && oe.cc == em.cc || r.g.related(best.idx, c.idx) {
+		if oe.cc == em.cc && within25(em, oe) || r.g.related(best.idx, c.idx) {
 			continue
 		}
 		dup := false
 		for _, ae := range altEs[:len(alts)] {
-			if haversine(ae.lat, ae.lon, oe.lat, oe.lon) <= 25 {
+			if within25(ae, oe) {
 				dup = true
 				break
 			}

@@ -17,7 +17,7 @@ type entryMeta struct {
 	rank     int8    // kindRank of the kind
 	npar     uint8   // number of parents, the first of them in par
 	par      [3]int32
-	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry)
+	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA)
 	bits     uint8 // metaArea, metaCountry, …
 	kind     uint8 // the kind: Gazetteer.kinds[kind]
 }
@@ -80,6 +80,12 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	}
 	if e.Kind == Admin1 || e.Kind == Admin2 {
 		m.bits |= metaAdmin12
+	}
+	if m.flags&majorEntry != 0 && m.rank <= 2 || m.bits&metaCurated != 0 {
+		m.flags |= keepsWord
+	}
+	if mena[e.Country] {
+		m.flags |= inMENA
 	}
 	return m
 }
