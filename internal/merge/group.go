@@ -169,7 +169,7 @@ type Component struct {
 func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component, error) {
 	seen := map[string]bool{}
 	events := map[string]bool{}
-	labels := map[string]int{}
+	joined := map[string]bool{} // stored components read whole
 	var set, pending, probes []Mention
 	add := func(m Mention) bool {
 		if seen[m.ID] {
@@ -179,9 +179,6 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component
 		set = append(set, m)
 		if m.EventID != "" {
 			events[m.EventID] = true
-		}
-		if m.Component != "" {
-			labels[m.Component]++
 		}
 		return true
 	}
@@ -194,18 +191,16 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component
 			}
 			return nil
 		}
-		if labels[m.Component] > 0 {
+		if joined[m.Component] {
 			return nil
 		}
+		joined[m.Component] = true
 		ms, err := f.ComponentMentions(ctx, m.Component)
 		if err != nil {
 			return fmt.Errorf("mentions of component %s: %w", m.Component, err)
 		}
 		for _, x := range ms {
 			add(x)
-		}
-		if labels[m.Component] == 0 { // an empty component: count it anyway
-			labels[m.Component] = 1
 		}
 		return nil
 	}
@@ -266,7 +261,7 @@ func Closure(ctx context.Context, f Finder, added, removed []Mention) (Component
 			}
 			for j := range cands {
 				c := &cands[j]
-				if seen[c.ID] || (c.Component != "" && labels[c.Component] > 0) || !Compatible(p, c) {
+				if seen[c.ID] || (c.Component != "" && joined[c.Component]) || !Compatible(p, c) {
 					continue
 				}
 				if err := join(*c); err != nil {

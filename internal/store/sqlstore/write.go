@@ -522,7 +522,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		isNew[m.ID] = true
 	}
 	clusters := merge.Group(set)
-	labels, err := s.relabel(ctx, tx, comp, clusters)
+	label, err := labels(comp, clusters)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -554,6 +554,7 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		}
 	}
 	newIDs := map[string]bool{}
+	moved := map[string]bool{}
 	for _, c := range changed {
 		newIDs[c.ID] = true
 		written = append(written, c.ID)
@@ -563,15 +564,24 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 		for _, m := range c.Mentions {
 			switch {
 			case isNew[m.ID]:
-				m.Component = labels[m.ID]
+				m.Component = label[m.ID]
 				if err := s.insertMention(ctx, tx, m); err != nil {
 					return nil, nil, err
 				}
 				t.counts["mentions"]++
 			case prevEvent[m.ID] != c.ID:
-				if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET event_id = ? WHERE id = ?`), c.ID, m.ID); err != nil {
+				if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET event_id = ?, component = ? WHERE id = ?`), c.ID, label[m.ID], m.ID); err != nil {
 					return nil, nil, fmt.Errorf("move mention %s: %w", m.ID, err)
 				}
+				moved[m.ID] = true
+			}
+		}
+	}
+	// Stored mentions that kept their event but changed component.
+	for _, m := range set {
+		if l := label[m.ID]; !isNew[m.ID] && !moved[m.ID] && m.Component != l {
+			if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE id = ?`), l, m.ID); err != nil {
+				return nil, nil, fmt.Errorf("label mention %s: %w", m.ID, err)
 			}
 		}
 	}
@@ -584,28 +594,18 @@ func (s *Store) merge(ctx context.Context, tx Querier, docID string, added, remo
 	return written, gone, nil
 }
 
-// relabel gives each component found by Closure its label (merge.Labels)
-// and writes the labels that changed. It returns each mention's label.
-func (s *Store) relabel(ctx context.Context, tx Querier, comp merge.Component, clusters []merge.Cluster) (map[string]string, error) {
+// labels gives each component found by Closure its label (merge.Labels),
+// a new random one where no stored label carries over.
+func labels(comp merge.Component, clusters []merge.Cluster) (map[string]string, error) {
 	var err error
-	labels := merge.Labels(comp, clusters, func() string {
+	out := merge.Labels(comp, clusters, func() string {
 		var b [12]byte
 		if _, e := rand.Read(b[:]); e != nil {
 			err = fmt.Errorf("component label: %w", e)
 		}
 		return "k" + hex.EncodeToString(b[:])
 	})
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range comp.Mentions {
-		if l := labels[m.ID]; m.EventID != "" && m.Component != l { // stored, relabelled
-			if err := tx.Exec(ctx, s.d.q(`UPDATE mentions SET component = ? WHERE id = ?`), l, m.ID); err != nil {
-				return nil, fmt.Errorf("label mention %s: %w", m.ID, err)
-			}
-		}
-	}
-	return labels, nil
+	return out, err
 }
 
 func (s *Store) deleteEvent(ctx context.Context, tx Querier, id string, t *tally) error {
