@@ -241,3 +241,14 @@ func BenchmarkCodeExamples(b *testing.B) {
 		}
 	}
 }
+
+// mustFind returns the first event of type typ in r, failing the test when
+// there is none.
+func mustFind(t *testing.T, r event.Result, typ string) *event.Event {
+	t.Helper()
+	e := find(r, typ)
+	if e == nil {
+		t.Fatalf("no %s event in %+v", typ, r.Events)
+	}
+	return e
+}

@@ -22,10 +22,7 @@ func TestBombardmentByAircraft(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, "ar", tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, tt.want)
-			if e == nil {
-				t.Fatalf("no %s event in %+v", tt.want, r.Events)
-			}
+			e := mustFind(t, r, tt.want)
 			if e.PloverMode == nil || *e.PloverMode != tt.mode {
 				t.Errorf("mode %v, want %s", e.PloverMode, tt.mode)
 			}
@@ -60,10 +57,7 @@ func TestPlaceOfTheEvent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, tt.lang, tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, tt.typ)
-			if e == nil {
-				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
-			}
+			e := mustFind(t, r, tt.typ)
 			cc := ""
 			if e.Location != nil {
 				cc = e.Location.Country
@@ -140,10 +134,7 @@ func TestClaimCuesThatClaimNothing(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, "ar", tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, tt.typ)
-			if e == nil {
-				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
-			}
+			e := mustFind(t, r, tt.typ)
 			if e.Modality != tt.want {
 				t.Errorf("modality %s, want %s", e.Modality, tt.want)
 			}
@@ -169,10 +160,7 @@ func TestStatementAsChannel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, tt.lang, tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, "statement")
-			if e == nil {
-				t.Fatalf("no statement event in %+v", r.Events)
-			}
+			e := mustFind(t, r, "statement")
 			if tt.channel && e.Confidence >= 0.5 {
 				t.Errorf("confidence %.2f, want < 0.5 for a statement that is the channel of a report", e.Confidence)
 			}
@@ -200,10 +188,7 @@ func TestReportedObject(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, "ar", tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, tt.typ)
-			if e == nil {
-				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
-			}
+			e := mustFind(t, r, tt.typ)
 			if e.Confidence < tt.min || e.Confidence >= tt.max {
 				t.Errorf("confidence %.2f, want in [%.2f, %.2f)", e.Confidence, tt.min, tt.max)
 			}
@@ -230,10 +215,7 @@ func TestImpersonalReportKeepsNoSpeaker(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, "ar", tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, "escape")
-			if e == nil {
-				t.Fatalf("no escape event in %+v", r.Events)
-			}
+			e := mustFind(t, r, "escape")
 			if got := len(e.Attribution) > 0; got != tt.speaker {
 				t.Errorf("attribution %+v, want a speaker: %v", e.Attribution, tt.speaker)
 			}
@@ -254,10 +236,7 @@ func TestTransferDestination(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, tt.lang, tt.text)
 			checkSpans(t, tt.text, r)
-			e := find(r, "transfer")
-			if e == nil {
-				t.Fatalf("no transfer event in %+v", r.Events)
-			}
+			e := mustFind(t, r, "transfer")
 			if e.Location == nil || e.Location.Country != tt.cc {
 				t.Errorf("location %+v, want country %s", e.Location, tt.cc)
 			}
@@ -291,10 +270,7 @@ func TestDualsAndMunitions(t *testing.T) {
 				}
 				return
 			}
-			e := find(r, tt.typ)
-			if e == nil {
-				t.Fatalf("no %s event in %+v", tt.typ, r.Events)
-			}
+			e := mustFind(t, r, tt.typ)
 			if !hasCountValue(e.Counts, tt.what, tt.value) {
 				t.Errorf("counts %+v, want %s=%g", e.Counts, tt.what, tt.value)
 			}
