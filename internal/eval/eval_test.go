@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,5 +106,25 @@ func TestACLEDFatalities(t *testing.T) {
 		if got := acledFatalities(&e); got != tt.want {
 			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestCrowdReference(t *testing.T) {
+	var s softPRF
+	for _, v := range [][2]int{
+		{3, 0}, // without an accept vote: still yes → a true positive
+		{0, 3}, // without a reject vote: still no → nothing
+		{2, 2}, // an accept vote against (1,2), a no → half a false positive
+		{2, 1}, // a reject vote against (2,0), a yes → a third of a false negative
+		{1, 1}, // too few votes
+	} {
+		s.addLeaveOneOut(v[0], v[1])
+	}
+	want := softPRF{TP: 1, FP: 0.5, FN: 1.0 / 3}
+	if math.Abs(s.TP-want.TP)+math.Abs(s.FP-want.FP)+math.Abs(s.FN-want.FN) > 1e-9 {
+		t.Errorf("reference = %+v, want %+v", s, want)
+	}
+	if f := s.f1(); math.Abs(f-2*(1/1.5)*(1/(4.0/3))/((1/1.5)+(1/(4.0/3)))) > 1e-9 {
+		t.Errorf("f1 = %v", f)
 	}
 }
