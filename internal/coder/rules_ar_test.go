@@ -51,6 +51,8 @@ func TestPlaceOfTheEvent(t *testing.T) {
 		{"controlling power", "ar", "وأغارت طائرات حربية على قرية تسيطر عليها تركيا صباح الأحد.", "airstrike", "TR", ""},
 		{"dateline", "ar", "بيروت، لبنان (CNN) – قتل أربعة أشخاص في غارة جوية استهدفت سيارتهم في سوريا، الاثنين.", "airstrike", "LB", "SY"},
 		{"dateline en", "en", "BEIRUT, Lebanon (CNN) -- An air strike killed four people in their car in Syria on Monday.", "airstrike", "LB", "SY"},
+		{"capital after في is a place", "ar", "انفجرت سيارة مفخخة قرب سوق شعبي في بغداد صباح الجمعة وقتل خمسة أشخاص.", "bombing", "", "IQ"},
+		{"capital in en", "en", "A car bomb went off near a market in Baghdad on Friday, killing five people.", "bombing", "", "IQ"},
 		{"sub-place in a town", "ar", "قتل جندي في اشتباكات مع مسلحين في منطقة التل بمدينة طرابلس شمالي لبنان أمس.", "attack", "", "LB"},
 	}
 	for _, tt := range tests {

@@ -120,12 +120,13 @@ func bucket[T any](items []T, n int, sentOf func(*T) int) [][]T {
 
 // dropMetonyms removes place mentions that stand for a government: a
 // capital named without any place cue (عدوان أنقرة، باريس «قلقة») is an
-// actor, not where something happened.
+// actor, not where something happened. After a locative preposition (في
+// بغداد، in Ankara) the capital is a place.
 func (d *docState) dropMetonyms(si int) []geo.Mention {
 	out := d.places[si][:0]
 	for _, p := range d.places[si] {
 		metonym := false
-		if p.Text == p.Location.Text {
+		if p.Text == p.Location.Text && !(p.FirstToken > 0 && locativeWords[d.a.Tokens[p.FirstToken-1].Key]) {
 			for _, a := range d.actors[si] {
 				if a.Entry.Attrs["metonym"] == "capital" && a.First <= p.FirstToken && a.Last >= p.LastToken {
 					metonym = true
@@ -139,6 +140,9 @@ func (d *docState) dropMetonyms(si int) []geo.Mention {
 	}
 	return out
 }
+
+// locativeWords before a name make it where something is or happens.
+var locativeWords = keySet("في", "وفي", "ففي", "داخل", "قرب", "بالقرب", "أنحاء", "شوارع", "in", "inside", "near", "at")
 
 // dropActorsInPlaces removes actor matches that lie inside a place name
 // (سوريا in شمال شرق سوريا is where, not who).
