@@ -188,7 +188,8 @@ const elaborationKm = 150
 // closely: same type and modality, no other event of that type between, no
 // differing date or figure, places in the same country within
 // elaborationKm. The retelling adds its speakers, its counts and a finer
-// place. Two attributed mentions stay apart: they may be two claims.
+// place. Two attributed mentions stay apart, as they may be two claims,
+// unless they give the same figure: then the second source corroborates.
 func mergeElaborations(evs []event.Event) []event.Event {
 	out := evs[:0:0]
 	for i := range evs {
@@ -209,18 +210,46 @@ func elaborated(prev []event.Event, e *event.Event) int {
 	}
 	for j := len(prev) - 1; j >= 0; j-- {
 		p := &prev[j]
-		if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > elaborationReach {
+		if p.Trigger == nil || e.Trigger.Start-lastMention(p) > elaborationReach {
 			return -1
 		}
 		if p.Type != e.Type {
 			continue
 		}
-		if len(p.Attribution) > 0 || p.Modality != e.Modality || !closePlaces(p.Location, e.Location) || conflicting(p, e) {
+		if p.Modality != e.Modality || !closePlaces(p.Location, e.Location) || conflicting(p, e) {
+			return -1
+		}
+		if len(p.Attribution) > 0 && !sharedFigure(p, e) {
 			return -1
 		}
 		return j
 	}
 	return -1
+}
+
+// lastMention returns where the latest mention of an event is: its word,
+// or the start of the latest sentence folded into it.
+func lastMention(e *event.Event) int {
+	at := e.Trigger.End
+	for _, ev := range e.Evidence {
+		at = max(at, ev.Start)
+	}
+	return at
+}
+
+// sharedFigure reports whether two attributed mentions give the same
+// figure for the same thing (two sources both saying 2 were transferred):
+// one event that both corroborate, not two claims. Differing figures are
+// claims and stay apart (see conflicting).
+func sharedFigure(a, b *event.Event) bool {
+	for _, ca := range a.Counts {
+		for _, cb := range b.Counts {
+			if ca.What == cb.What && ca.Value == cb.Value && ca.Value > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // conflicting reports whether two mentions give differing dates or figures.

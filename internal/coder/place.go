@@ -188,3 +188,20 @@ func (d *docState) destination(si int, t int) *event.Location {
 	}
 	return nil
 }
+
+// takenAbroad reports whether a transfer's destination, after the trigger
+// at token t, is only "out of" a place (إلى خارجها، إلى خارج البلاد, out
+// of the country): the place named with it is then where people were
+// taken from, not the event's place.
+func (d *docState) takenAbroad(si int, t int) bool {
+	end := d.a.Sentences[si].Last
+	for j := t; j+1 < end; j++ {
+		if !destinationWords[d.a.Tokens[j].Key] && d.a.Tokens[j].Key != "out" {
+			continue
+		}
+		if k := d.a.Tokens[j+1].Key; strings.HasPrefix(k, "خارج") || k == "outside" || k == "of" && d.a.Tokens[j].Key == "out" {
+			return true
+		}
+	}
+	return false
+}

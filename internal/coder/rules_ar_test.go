@@ -88,6 +88,7 @@ func TestLeadAndItsSourcedRetelling(t *testing.T) {
 		{"lead and retelling", "أسفر قصف مدفعي، السبت، استهدف سوقا شعبية في محافظة إدلب عن سقوط قتلى وجرحى. وذكرت مصادر طبية أن 4 مدنيين قتلوا في القصف الذي طال مدينة معرة النعمان.", "shelling", 1, true, 4},
 		{"differing tolls stay apart", "قتل 3 جنود في هجوم على حاجز قرب مدينة الموصل. وقالت مصادر أمنية إن 7 جنود قتلوا في الهجوم على الحاجز.", "attack", 2, false, 3},
 		{"two claims stay apart", "وقال الجيش إن مسلحين هاجموا نقطة تفتيش في مدينة الرمادي. وذكرت مصادر محلية أن مسلحين هاجموا النقطة ذاتها فجرا.", "attack", 2, true, 0},
+		{"a second source with the same figure corroborates", "وقال وزير الداخلية إن الشرطة نقلت 4 سجناء خطرين إلى سجن مركزي الأحد. وقال مصدر أمني إن 4 سجناء نقلوا إلى سجن في الموصل بطائرة.", "transfer", 1, true, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,16 +234,30 @@ func TestTransferDestination(t *testing.T) {
 		{"ila a town", "ar", "وقال مسؤول إن السلطات نقلت عشرين سجينا من دمشق إلى مدينة عمان الأسبوع الماضي.", "JO"},
 		{"to en", "en", "Officials said the army transferred six prisoners from Aleppo to Jordan on Sunday.", "JO"},
 		{"no destination", "ar", "ونقلت الشرطة ثلاثة جرحى في مدينة حمص إلى المستشفى.", "SY"},
+		{"dual passive", "ar", "وقال مسؤول إن السجينين نُقلا إلى سجن في العراق الأسبوع الماضي.", "IQ"},
+		{"out of the country", "ar", "نقلت القوات الأمريكية سجينين كانا في سوريا إلى خارجها يوم الخميس.", ""},
+		{"out of en", "en", "US forces transferred two detainees held in Syria out of the country on Thursday.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := code(t, tt.lang, tt.text)
 			checkSpans(t, tt.text, r)
 			e := mustFind(t, r, "transfer")
-			if e.Location == nil || e.Location.Country != tt.cc {
+			if tt.cc == "" && e.Location != nil {
+				t.Errorf("location %+v: the place named is where they were taken from", e.Location)
+			}
+			if tt.cc != "" && (e.Location == nil || e.Location.Country != tt.cc) {
 				t.Errorf("location %+v, want country %s", e.Location, tt.cc)
 			}
 		})
+	}
+}
+
+// TestCitingIsNotATransfer: نقلا عن is "citing", not "the two were moved".
+func TestCitingIsNotATransfer(t *testing.T) {
+	r := code(t, "ar", "وقالت الوكالة نقلا عن مصادر محلية إن الطريق أغلق أمام الشاحنات.")
+	if e := find(r, "transfer"); e != nil {
+		t.Errorf("a transfer from نقلا عن: %+v", e)
 	}
 }
 

@@ -166,7 +166,8 @@ func (d *docState) dropActorsInPlaces(si int) []lexicon.Match {
 // dropReportingTriggers removes triggers that are used as reporting verbs:
 // نقلت is "transferred" but also "reported" in بحسب ما نقلت وكالة ...;
 // when the same words match an attribution cue and are preceded by ما or
-// followed by a media actor or speaker, the reporting sense wins.
+// followed by a media actor or speaker, or begin a longer cue (نقلا عن,
+// citing), the reporting sense wins.
 func (d *docState) dropReportingTriggers(si int) []lexicon.Match {
 	out := d.triggers[si][:0]
 	for _, t := range d.triggers[si] {
@@ -175,7 +176,8 @@ func (d *docState) dropReportingTriggers(si int) []lexicon.Match {
 			if c.Entry.Class != "attribution" || c.First >= t.Last || t.First >= c.Last {
 				continue
 			}
-			if t.First > 0 && d.a.Tokens[t.First-1].Key == "ما" {
+			if t.First > 0 && d.a.Tokens[t.First-1].Key == "ما" || c.First == t.First && c.Last > t.Last {
+				// بحسب ما نقلت؛ a longer cue from the same word: نقلا عن
 				reporting = true
 			}
 			for _, a := range d.actors[si] {
@@ -874,6 +876,8 @@ func (d *docState) build(si int, dr *draft, attribution []event.Attributed, ques
 	if dr.typ == "transfer" {
 		if loc := d.destination(si, t.Last); loc != nil {
 			ev.Location = loc
+		} else if d.takenAbroad(si, t.Last) {
+			ev.Location = nil // the place named is where they were taken from
 		}
 	}
 	ev.Modality = d.modality(si, dr, question)
