@@ -315,3 +315,26 @@ func TestAnyEventIsNoEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestWhereIsNotWho: an adjective after the event word (هجوم مسلح) is no
+// gunman, and a country named after في is where, not an actor.
+func TestWhereIsNotWho(t *testing.T) {
+	tests := []struct {
+		name, text, typ, notActor string
+	}{
+		{"armed attack", "قتل ثلاثة حراس في هجوم مسلح على مخفر للشرطة قرب مدينة الموصل.", "attack", "gunmen"},
+		{"country after في", "قتل خمسة جنود في هجوم على موقع للجيش في سوريا يوم الأحد.", "attack", "Syria"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, "ar", tt.text)
+			checkSpans(t, tt.text, r)
+			e := mustFind(t, r, tt.typ)
+			for _, a := range e.Actors {
+				if a.Name == tt.notActor {
+					t.Errorf("actor %+v", a)
+				}
+			}
+		})
+	}
+}

@@ -72,6 +72,9 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 		if len(d.triggers[si]) > 0 && len(d.cues[si]) > 0 {
 			d.triggers[si] = d.dropReportingTriggers(si)
 		}
+		if len(d.triggers[si]) > 0 && len(d.actors[si]) > 0 {
+			d.actors[si] = d.dropAdjectives(si)
+		}
 	}
 	d.dates = bucket(a.Dates, n, func(dt *timex.Date) int { return d.sentOf(dt.FirstToken) })
 	nums := make([]quantity.Quantity, 0, len(a.Numbers))
@@ -126,7 +129,7 @@ func (d *docState) dropMetonyms(si int) []geo.Mention {
 	out := d.places[si][:0]
 	for _, p := range d.places[si] {
 		metonym := false
-		if p.Text == p.Location.Text && !(p.FirstToken > 0 && locativeWords[d.a.Tokens[p.FirstToken-1].Key]) {
+		if p.Text == p.Location.Text && !d.locative(&p) {
 			for _, a := range d.actors[si] {
 				if a.Entry.Attrs["metonym"] == "capital" && a.First <= p.FirstToken && a.Last >= p.LastToken {
 					metonym = true
@@ -144,19 +147,51 @@ func (d *docState) dropMetonyms(si int) []geo.Mention {
 // locativeWords before a name make it where something is or happens.
 var locativeWords = keySet("في", "وفي", "ففي", "داخل", "قرب", "بالقرب", "أنحاء", "شوارع", "in", "inside", "near", "at")
 
+// locative reports whether a locative preposition stands right before a
+// place mention (في سوريا، in Syria).
+func (d *docState) locative(p *geo.Mention) bool {
+	return p.FirstToken > 0 && locativeWords[d.a.Tokens[p.FirstToken-1].Key]
+}
+
 // dropActorsInPlaces removes actor matches that lie inside a place name
-// (سوريا in شمال شرق سوريا is where, not who).
+// (سوريا in شمال شرق سوريا is where, not who), a country's name too after
+// a locative preposition (في سوريا).
 func (d *docState) dropActorsInPlaces(si int) []lexicon.Match {
 	out := d.actors[si][:0]
 	for _, a := range d.actors[si] {
 		inside := false
 		for _, p := range d.places[si] {
-			if a.First >= p.FirstToken && a.Last <= p.LastToken && p.Location.Precision != "country" {
+			if a.First >= p.FirstToken && a.Last <= p.LastToken && (p.Location.Precision != "country" || d.locative(&p)) {
 				inside = true
 				break
 			}
 		}
 		if !inside {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// adjectiveActors are actor words that, right after an event noun, are
+// adjectives: هجوم مسلح is an armed attack, not an attack by a gunman.
+var adjectiveActors = keySet("مسلح", "مسلحة", "armed")
+
+// dropAdjectives removes actor matches that qualify the event word before
+// them (هجوم مسلح، اعتداء مسلح) rather than name who acted.
+func (d *docState) dropAdjectives(si int) []lexicon.Match {
+	out := d.actors[si][:0]
+	for _, a := range d.actors[si] {
+		adjective := false
+		if a.Last-a.First == 1 && adjectiveActors[d.a.Tokens[a.First].Key] {
+			for _, t := range d.triggers[si] {
+				if t.Last == a.First {
+					adjective = true
+					break
+				}
+			}
+		}
+		if !adjective {
 			out = append(out, a)
 		}
 	}
