@@ -1,0 +1,464 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/marsad-dev/marsad/internal/event"
+	"github.com/marsad-dev/marsad/internal/lexicon"
+	"github.com/marsad-dev/marsad/internal/text"
+)
+
+// English rules: how an English report's wording decides what an event is
+// and how ACLED codes it, where the dictionaries alone do not. They are
+// called from the language-neutral steps through small hooks (newDocState,
+// codeSentence, applyTaxonomy, CodeAnalysis).
+
+// enFacts is what the English rules found about a draft that its ACLED
+// coding needs.
+type enFacts struct {
+	civilianSite bool // a suicide bombing at a mosque, market, church …
+	disrupted    bool // the bomb was found or defused, not set off
+}
+
+// eventNouns are nouns that "broke out" tells the start of — fighting,
+// a fire, a dispute — not an escape.
+var eventNouns = keySet("conflict", "conflicts", "fighting", "fight", "fights", "clash", "clashes", "violence", "fire",
+	"fires", "war", "riot", "riots", "protest", "protests", "unrest", "hostilities", "battle", "tension", "tensions",
+	"chaos", "panic", "argument", "dispute", "quarrel", "row", "brawl", "scuffle", "scuffles", "gunfire", "disease",
+	"outbreak", "epidemic", "shooting", "skirmishes", "demonstrations")
+
+// dropEnglishTriggers removes English event words that name no event of
+// their class here: "broke out" after a conflict noun (fighting broke
+// out), and a word that needs an armed side after "of" without one
+// (clear the villages of militants, not "it is clear").
+func (d *docState) dropEnglishTriggers(si int) []lexicon.Match {
+	out := d.triggers[si][:0]
+	for _, t := range d.triggers[si] {
+		if t.Entry.Class == "escape" && strings.Contains(t.Entry.Pattern, " out") && t.First > 0 && eventNouns[d.a.Tokens[t.First-1].Key] {
+			continue
+		}
+		if t.Entry.Attrs["needs"] == "of-armed" && !d.armedAfterOf(si, t) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// armedAfterOf reports whether "of" follows trigger t within its clause,
+// with an armed group or force named right after it: "clear the villages
+// of Boko Haram".
+func (d *docState) armedAfterOf(si int, t lexicon.Match) bool {
+	s := d.a.Sentences[si]
+	for i := t.Last; i < s.Last && i <= t.Last+8; i++ {
+		tk := &d.a.Tokens[i]
+		if tk.Kind == text.Punct && tk.Text != "-" {
+			return false
+		}
+		if tk.Key != "of" {
+			continue
+		}
+		for _, am := range d.actors[si] {
+			if am.First > i && am.First-i <= 3 && (am.Entry.Class == "armed_group" || am.Entry.Class == "military") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// identityCues between two actors say they are one: "gunmen suspected to
+// be militants", "armed men believed to be soldiers".
+var identityCues = []string{"suspected to be", "believed to be", "thought to be", "said to be", "alleged to be",
+	"presumed to be", "reported to be", "suspected of being", "identified as", "understood to be"}
+
+// agentVerbs before "by" make the actor after it the doer of the event
+// noun they follow: "an attack carried out by militiamen".
+var agentVerbs = []string{"carried out by", "perpetrated by", "committed by", "conducted by", "staged by",
+	"orchestrated by", "claimed by", "launched by", "mounted by"}
+
+// mobWords name the violence of a mob or of vigilantes against a person.
+var mobWords = lowerSet("mob justice", "jungle justice", "lynched", "lynching", "mob", "mob violence", "lynched to death")
+
+// civilianSites are places where a bombing hits civilians gathered
+// there: worship, trade, school, transport.
+var civilianSites = keySet("mosque", "mosques", "church", "churches", "market", "markets", "marketplace", "school",
+	"schools", "bus", "buses", "restaurant", "cafe", "wedding", "funeral", "worshippers", "shoppers", "congregation",
+	"passengers", "displaced", "camp", "hospital")
+
+// defuseWords tell of a bomb found or made safe rather than set off.
+var defuseWords = keySet("defused", "defuse", "defusing", "discovered", "found", "detected", "uncovered", "disarmed",
+	"deactivated", "neutralised", "neutralized", "removed")
+
+// englishDrafts applies the English rules that change a draft once its
+// actors have roles:
+//   - two actors one is said to be (gunmen suspected to be soldiers) are
+//     one side, named by the second;
+//   - the actor after "carried out by" is the doer;
+//   - an air force's killing is an air strike;
+//   - burning or lynching a person, with no crowd named, is an attack on
+//     that person, not a riot;
+//   - the place of a suicide bombing and a bomb found, not set off, are
+//     noted for the ACLED coding.
+func (d *docState) englishDrafts(si int, drafts []*draft) {
+	for _, dr := range drafts {
+		dr.en = &enFacts{}
+		if len(dr.actors) >= 2 {
+			dr.actors = d.mergeIdentities(dr.actors)
+		}
+		for i := range dr.actors {
+			a := &dr.actors[i]
+			if a.Role != "actor" && d.agentAfter(a.Start) {
+				a.Role = "actor"
+			}
+		}
+		if dr.aerial && dr.typ == "killing" {
+			dr.typ = "airstrike" // the air force killed …: from the air
+		}
+		if dr.typ == "riot" && d.violenceOnPerson(si, dr) {
+			dr.typ = "attack"
+		}
+		if dr.typ == "bombing" || dr.typ == "airstrike" {
+			dr.en.civilianSite = d.suicideAtCivilianSite(si, dr)
+			dr.en.disrupted = d.disruptedBomb(si, dr)
+		}
+	}
+}
+
+// mergeIdentities folds an actor into the one it is said to be: "gunmen
+// suspected to be militants" is the militants, in the gunmen's role.
+func (d *docState) mergeIdentities(as []event.Actor) []event.Actor {
+	for i := 0; i+1 < len(as); i++ {
+		a, b := &as[i], &as[i+1]
+		if b.Start < a.End || b.Start-a.End > 60 {
+			continue
+		}
+		between := strings.ToLower(d.spanText(a.End, b.Start))
+		if strings.ContainsAny(between, ".;") {
+			continue
+		}
+		for _, cue := range identityCues {
+			if strings.Contains(between, cue) {
+				b.Role = a.Role
+				return append(as[:i], as[i+1:]...)
+			}
+		}
+	}
+	return as
+}
+
+// agentAfter reports whether the text before byte offset start ends with
+// a verb of doing and "by", a few words before: "carried out by allies of
+// the militia".
+func (d *docState) agentAfter(start int) bool {
+	from := max(0, start-60)
+	before := strings.ToLower(d.spanText(from, start))
+	for _, v := range agentVerbs {
+		i := strings.LastIndex(before, v)
+		if i < 0 {
+			continue
+		}
+		rest := before[i+len(v):]
+		if strings.ContainsAny(rest, ".,;") || len(strings.Fields(rest)) > 4 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// violenceOnPerson reports whether a riot draft, with no crowd named and
+// no word of protest, tells of burning or lynching a person: "two people
+// were doused in petrol and set alight", "killed in a mob justice
+// attack". ACLED codes it violence against civilians.
+func (d *docState) violenceOnPerson(si int, dr *draft) bool {
+	if dr.crowdActor {
+		return false
+	}
+	death := false
+	for _, t := range dr.triggers {
+		switch {
+		case t.Entry.Class == "death":
+			death = true
+		case isCasualty(t):
+		case t.Entry.Class == "riot" && (t.Entry.Attrs["property"] == "true" || mobWords[strings.ToLower(t.Entry.Pattern)]):
+		default:
+			return false
+		}
+	}
+	if death {
+		return true
+	}
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["property"] == "true" && d.personBurned(si, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// personBurned reports whether a person is what a burning word tells of:
+// the subject of its passive (two people were doused in petrol and set
+// alight) or its object (set alight a suspected thief).
+func (d *docState) personBurned(si int, t lexicon.Match) bool {
+	for _, am := range d.actors[si] {
+		if am.Entry.Class != "civilian" || am.Entry.Attrs["crowd"] == "true" {
+			continue
+		}
+		if am.First >= t.Last && am.First-t.Last <= 2 {
+			return true
+		}
+		if am.Last <= t.First && t.First-am.Last <= 8 {
+			for i := am.Last; i < t.First; i++ {
+				if k := d.a.Tokens[i].Key; k == "was" || k == "were" {
+					return true
+				}
+				if d.a.Tokens[i].Kind == text.Punct || d.a.Tokens[i].Key == "by" {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// suicideAtCivilianSite reports whether a suicide bombing draft's
+// sentence places it where civilians gather: a mosque, a market.
+func (d *docState) suicideAtCivilianSite(si int, dr *draft) bool {
+	suicide := false
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["mode"] == "suicide-attack" {
+			suicide = true
+		}
+	}
+	if !suicide {
+		return false
+	}
+	s := d.a.Sentences[si]
+	for i := s.First; i < s.Last; i++ {
+		if civilianSites[d.a.Tokens[i].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// disruptedBomb reports whether a bomb of the draft was found or defused
+// (two bombs were discovered and defused): no word of it going off, no
+// one hurt.
+func (d *docState) disruptedBomb(si int, dr *draft) bool {
+	if dr.casualty {
+		return false
+	}
+	for _, t := range dr.triggers {
+		if t.Entry.Attrs["pos"] == "verb" && t.Entry.Class == "bombing" {
+			return false // exploded, detonated, went off
+		}
+	}
+	s := d.a.Sentences[si]
+	t := dr.trig
+	for i := max(s.First, t.First-4); i < s.Last && i <= t.Last+4; i++ {
+		if defuseWords[d.a.Tokens[i].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// retellingWords before an English event noun point back at an event
+// already told: "The attack", "this attack".
+var retellingWords = keySet("the", "this", "that", "these", "those")
+
+// attributionVerbs before "that" make it the conjunction of a report
+// (said that), not a relative pronoun.
+var attributionVerbs = keySet("said", "says", "say", "reported", "reports", "claimed", "claims", "confirmed", "announced",
+	"added", "alleged", "stated", "noted", "believed", "feared", "denied", "showed", "shows", "indicated", "revealed", "so")
+
+// objectStarts are words that open the object of a verb: "that shot a
+// boy", "that killed him".
+var objectStarts = keySet("a", "an", "the", "his", "her", "their", "its", "him", "them", "two", "three", "several")
+
+// relativeThat reports whether an English event word is the verb of a
+// relative clause opened by "that" after a noun: "the policeman that shot
+// a boy" (not "said that", nor "that attack").
+func (d *docState) relativeThat(t lexicon.Match) bool {
+	if t.First < 2 || t.Last >= len(d.a.Tokens) || d.a.Tokens[t.First-1].Key != "that" {
+		return false
+	}
+	prev, next := &d.a.Tokens[t.First-2], &d.a.Tokens[t.Last]
+	if prev.Kind != text.Word || attributionVerbs[prev.Key] || notNoun[prev.Key] {
+		return false
+	}
+	return objectStarts[next.Key] || next.Kind == text.Number
+}
+
+// englishConfidence adjusts how surely an English draft reports news:
+//   - a definite event noun with no dead or wounded of its own, after a
+//     violent event told earlier in the report, retells it ("The attack is
+//     a carry-over of the hostilities");
+//   - an event after "amid" is the setting of the news, not the news;
+//   - an event verb right after the relative "that" describes someone
+//     ("the policeman that shot the man");
+//   - an arrest in a report of violence is its aftermath: the violence is
+//     the event.
+func (d *docState) englishConfidence(si int, dr *draft, c float64) float64 {
+	t := dr.trig
+	cod, ok := d.c.tax.Lookup(dr.typ)
+	violent := ok && cod.Violent
+	adj := 0.0
+	if violent && t.Entry.Attrs["pos"] == "noun" && t.First > 0 && retellingWords[d.a.Tokens[t.First-1].Key] &&
+		!dr.casualty && len(dr.counts) == 0 && d.lastViolent.ok && d.lastViolent.si < si {
+		adj -= 0.2
+	}
+	for i := t.First - 1; i >= 0 && i >= t.First-2; i-- {
+		if k := d.a.Tokens[i].Key; k == "amid" || k == "amidst" {
+			adj -= 0.3
+			break
+		}
+	}
+	if violent && len(dr.counts) == 0 && d.relativeThat(t) {
+		adj -= 0.15
+	}
+	if dr.typ == "arrest" && d.violenceTold(si, t) {
+		adj -= 0.15
+	}
+	if adj == 0 {
+		return c
+	}
+	return roundConf(c + adj)
+}
+
+// violenceTold reports whether a factual violent event other than a riot
+// was told in a clause before si, or a violent verb is joined to the
+// arrest t by "and" (arrested and beat him, shot and arrested).
+func (d *docState) violenceTold(si int, t lexicon.Match) bool {
+	if lv := d.lastViolent; lv.ok && lv.si < si && d.events[lv.idx].Type != "riot" {
+		return true
+	}
+	for _, o := range d.triggers[si] {
+		if o.Entry.Class == "arrest" || o.Entry.Attrs["pos"] != "verb" || tokDistance(o.First, o.Last, t.First, t.Last) != 1 {
+			continue
+		}
+		lo := min(o.Last, t.Last)
+		if d.a.Tokens[lo].Key != "and" {
+			continue
+		}
+		if cod, ok := d.c.tax.Lookup(o.Entry.Class); (ok && cod.Violent) || isCasualty(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerSet is a set of English patterns, looked up lower-cased.
+func lowerSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func roundConf(c float64) float64 {
+	if c < 0.05 {
+		c = 0.05
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	return float64(int(c*100+0.5)) / 100
+}
+
+// shotWords are killings that tell how a person was shot, not that he was
+// assassinated or executed.
+var shotWords = lowerSet("shot and killed", "shot dead", "shoot dead", "shoots dead", "gunned down", "gun down")
+
+// englishACLED is the ACLED coding the English rules give an event, from
+// the coding the taxonomy gave it:
+//   - a suicide bombing at a mosque or market is violence against the
+//     civilians there (as ACLED's older notes code it);
+//   - a bomb found or defused is a strategic development (disrupted
+//     weapons use);
+//   - soldiers or police taken hostage by an armed group, or an armed
+//     man shot dead by state forces, is a battle between armed sides.
+func englishACLED(ev *event.Event, dr *draft, a event.ACLED) event.ACLED {
+	if dr.en.civilianSite && a.SubEventType == "Suicide bomb" {
+		return event.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
+	}
+	if dr.en.disrupted {
+		return event.ACLED{EventType: "Strategic developments", SubEventType: "Disrupted weapons use"}
+	}
+	var armedTarget, civilianTarget, armedGroup, state bool
+	for _, ac := range ev.Actors {
+		switch {
+		case ac.Role == "actor" && ac.Kind == "armed_group":
+			armedGroup = true
+		case ac.Role == "actor" && ac.Kind == "military":
+			state = true
+		case ac.Role != "actor" && (ac.Kind == "military" || ac.Kind == "armed_group"):
+			armedTarget = true
+		case ac.Role != "actor":
+			civilianTarget = true
+		}
+	}
+	if armedTarget && !civilianTarget && a.EventType == "Violence against civilians" && !dr.offDuty {
+		switch {
+		case ev.Type == "abduction" && armedGroup:
+			return event.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+		case ev.Type == "killing" && state && shotWords[strings.ToLower(dr.trig.Entry.Pattern)]:
+			return event.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+		}
+	}
+	return a
+}
+
+// stateTaker reports whether a state force takes the place.
+func stateTaker(e *event.Event) bool {
+	for _, a := range e.Actors {
+		if a.Role == "actor" && (a.Kind == "military" || a.Kind == "government" || a.Kind == "state") {
+			return true
+		}
+	}
+	return false
+}
+
+// neutralCapture are capture words that say who holds a place, not that
+// it was fought for.
+var neutralCapture = lowerSet("took control", "take control", "taken control", "taking control", "control of", "occupied",
+	"occupy", "occupying", "took over", "moved into", "entered", "gained control", "in control")
+
+// englishDocument applies the rules that need the whole English report:
+// territory taken or entered (took control of, occupied, moved into) in a
+// report that tells of no fighting, no dead and no wounded changed hands
+// without a battle — ACLED's non-violent transfer of territory.
+func englishDocument(evs []event.Event) {
+	var captures []*event.Event
+	for i := range evs {
+		e := &evs[i]
+		if !factualEvent(e) {
+			continue
+		}
+		for _, c := range e.Counts {
+			if c.What == "killed" || c.What == "injured" {
+				return
+			}
+		}
+		switch e.Type {
+		case "seizure", "offensive":
+			if e.ACLED != nil && e.ACLED.EventType == "Battles" && e.Trigger != nil {
+				if !neutralCapture[strings.ToLower(e.Trigger.Text)] || stateTaker(e) {
+					return // retook, dislodged: taken in a fight; troops took control: the state regains it
+				}
+				captures = append(captures, e)
+			}
+		default:
+			if cod := e.ACLED; cod != nil && cod.EventType != "Strategic developments" && cod.EventType != "Protests" {
+				return
+			}
+		}
+	}
+	for _, e := range captures {
+		e.ACLED = &event.ACLED{EventType: "Strategic developments", SubEventType: "Non-violent transfer of territory"}
+	}
+}
