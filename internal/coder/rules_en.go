@@ -109,7 +109,7 @@ func (d *docState) englishDrafts(si int, drafts []*draft) {
 		}
 		for i := range dr.actors {
 			a := &dr.actors[i]
-			if a.Role != "actor" && d.agentAfter(a.Start) {
+			if a.Role != "actor" && d.agentAfter(si, a.Start) {
 				a.Role = "actor"
 			}
 		}
@@ -148,25 +148,70 @@ func (d *docState) mergeIdentities(as []event.Actor) []event.Actor {
 	return as
 }
 
-// agentAfter reports whether the text before byte offset start ends with
-// a verb of doing and "by", a few words before: "carried out by allies of
-// the militia".
-func (d *docState) agentAfter(start int) bool {
-	from := max(0, start-60)
-	before := strings.ToLower(d.spanText(from, start))
-	for _, v := range agentVerbs {
-		i := strings.LastIndex(before, v)
-		if i < 0 {
-			continue
+// agentAfter reports whether the actor starting at byte offset start is
+// the agent after "by": of a verb of doing (an attack carried out by
+// allies of the militia) or of a passive verb (he was killed by the
+// brigade's forces). Only words stand between "by" and the actor.
+func (d *docState) agentAfter(si int, start int) bool {
+	s := d.a.Sentences[si]
+	first := -1
+	for i := s.First; i < s.Last; i++ {
+		if d.a.Tokens[i].Start == start {
+			first = i
+			break
 		}
-		rest := before[i+len(v):]
-		if strings.ContainsAny(rest, ".,;") || len(strings.Fields(rest)) > 4 {
-			continue
+	}
+	for i := first - 1; first > 0 && i >= s.First && i >= first-8; i-- {
+		tk := &d.a.Tokens[i]
+		if tk.Key == "by" {
+			return d.passiveBefore(s.First, i) || d.agentVerbBefore(i)
 		}
-		return true
+		if tk.Kind != text.Word && tk.Text != "'" && tk.Text != "’" && tk.Text != "-" {
+			return false
+		}
 	}
 	return false
 }
+
+// agentVerbBefore reports whether a verb of doing stands right before
+// "by" at token by: carried out by, perpetrated by.
+func (d *docState) agentVerbBefore(by int) bool {
+	before := strings.ToLower(d.spanText(max(0, d.a.Tokens[by].Start-20), d.a.Tokens[by].End))
+	for _, v := range agentVerbs {
+		if strings.HasSuffix(before, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveBefore reports whether the words before "by" at token by are a
+// passive verb: a form of "be", perhaps an adverb, and a past participle
+// (was killed by, were reportedly attacked by).
+func (d *docState) passiveBefore(from, by int) bool {
+	if by-1 < from {
+		return false
+	}
+	v := d.a.Tokens[by-1].Key
+	if !strings.HasSuffix(v, "ed") && !irregularParticiples[v] {
+		return false
+	}
+	for i := by - 2; i >= from && i >= by-4; i-- {
+		k := d.a.Tokens[i].Key
+		if beAux[k] {
+			return true
+		}
+		if !strings.HasSuffix(k, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// irregularParticiples are past participles of event verbs that do not
+// end in -ed.
+var irregularParticiples = keySet("shot", "taken", "beaten", "hit", "struck", "held", "seized", "overrun", "stabbed",
+	"burnt", "set", "blown", "thrown", "caught", "driven", "fought", "led", "run", "slain", "stolen", "torn", "undertaken")
 
 // violenceOnPerson reports whether a riot draft, with no crowd named and
 // no word of protest, tells of burning or lynching a person: "two people
@@ -266,9 +311,9 @@ func (d *docState) disruptedBomb(si int, dr *draft) bool {
 	return false
 }
 
-// retellingWords before an English event noun point back at an event
-// already told: "The attack", "this attack".
-var retellingWords = keySet("the", "this", "that", "these", "those")
+// retellingWords before an English event word make it a noun that points
+// back at an event already told: "The attack", "this attack".
+var retellingWords = keySet("the", "this", "these", "those")
 
 // attributionVerbs before "that" make it the conjunction of a report
 // (said that), not a relative pronoun.
@@ -307,7 +352,7 @@ func (d *docState) englishConfidence(si int, dr *draft, c float64) float64 {
 	cod, ok := d.c.tax.Lookup(dr.typ)
 	violent := ok && cod.Violent
 	adj := 0.0
-	if violent && t.Entry.Attrs["pos"] == "noun" && t.First > 0 && retellingWords[d.a.Tokens[t.First-1].Key] &&
+	if violent && t.First > 0 && retellingWords[d.a.Tokens[t.First-1].Key] &&
 		!dr.casualty && len(dr.counts) == 0 && d.lastViolent.ok && d.lastViolent.si < si {
 		adj -= 0.2
 	}

@@ -43,6 +43,8 @@ func TestEnglishACLEDRules(t *testing.T) {
 			"", "Strategic developments", "Disrupted weapons use"},
 		{"police taken hostage by a militia is a battle", "Four police officers were taken hostage by militiamen at a checkpoint.",
 			"abduction", "Battles", "Armed clash"},
+		{"police taken hostage by a self-defence group is a battle", "Three police officers were taken hostage by a self-defense group near the market.",
+			"abduction", "Battles", "Armed clash"},
 		{"troops shooting a fighter dead is a battle", "Troops shot dead a rebel fighter who tried to cross the border.",
 			"killing", "Battles", "Armed clash"},
 		{"gunmen killing a policeman stays an attack", "Gunmen shot dead a police officer in the market.",
@@ -126,5 +128,28 @@ func TestEnglishRelativeThat(t *testing.T) {
 	told := byTrigger(t, code(t, "en", "The soldier shot a boy outside the house."), "shot")
 	if described.Confidence >= told.Confidence {
 		t.Errorf("relative clause conf %.2f >= news conf %.2f", described.Confidence, told.Confidence)
+	}
+}
+
+// TestEnglishAgentAfterBy: the actor after "by" does the event, after a
+// passive verb or a verb of doing, with a name or a possessive between.
+func TestEnglishAgentAfterBy(t *testing.T) {
+	for _, tt := range []struct{ text, trig, agent string }{
+		{"A teacher was killed by the brigade's fighters near the school on Monday.", "was killed", "fighters"},
+		{"A bus was reportedly attacked by Tuareg militiamen on the northern road.", "attacked", "militiamen"},
+		{"Nine people died in an ambush which was carried out by allies of the rebels.", "ambush", "rebels"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			e := byTrigger(t, code(t, "en", tt.text), tt.trig)
+			for _, a := range e.Actors {
+				if a.Text == tt.agent {
+					if a.Role != "actor" {
+						t.Errorf("%s: role %s, want actor", a.Text, a.Role)
+					}
+					return
+				}
+			}
+			t.Errorf("no actor %q in %+v", tt.agent, e.Actors)
+		})
 	}
 }
