@@ -18,6 +18,7 @@ import (
 type enFacts struct {
 	civilianSite bool // a suicide bombing at a mosque, market, church …
 	disrupted    bool // the bomb was found or defused, not set off
+	bothSides    bool // its sentence counts the dead or wounded "on both sides"
 }
 
 // eventNouns are nouns that "broke out" tells the start of — fighting,
@@ -102,6 +103,7 @@ var defuseWords = keySet("defused", "defuse", "defusing", "discovered", "found",
 //   - the place of a suicide bombing and a bomb found, not set off, are
 //     noted for the ACLED coding.
 func (d *docState) englishDrafts(si int, drafts []*draft) {
+	both := d.bothSides(si)
 	for _, dr := range drafts {
 		dr.en = &enFacts{}
 		if len(dr.actors) >= 2 {
@@ -119,11 +121,80 @@ func (d *docState) englishDrafts(si int, drafts []*draft) {
 		if dr.typ == "riot" && d.violenceOnPerson(si, dr) {
 			dr.typ = "attack"
 		}
+		if dr.typ == "attack" && d.crowdOnProperty(si, dr) {
+			dr.typ = "riot" // looters targeted shops, rioters attacked the police station
+		}
+		if both && (dr.typ == "attack" || dr.typ == "killing") {
+			dr.en.bothSides = true
+			if clash(dr) {
+				d.fightRetold(si)
+			}
+		}
 		if dr.typ == "bombing" || dr.typ == "airstrike" {
 			dr.en.civilianSite = d.suicideAtCivilianSite(si, dr)
 			dr.en.disrupted = d.disruptedBomb(si, dr)
 		}
 	}
+}
+
+// bothSides reports whether clause si speaks of both or each side of a
+// fight: "killed on both sides", "casualties on either side".
+func (d *docState) bothSides(si int) bool {
+	s := d.a.Sentences[si]
+	for i := s.First; i+1 < s.Last; i++ {
+		switch d.a.Tokens[i].Key {
+		case "both", "either", "each":
+			if k := d.a.Tokens[i+1].Key; k == "sides" || k == "side" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fightRetold recodes the attack told just before clause si as the battle
+// that clause tells of on both sides: "Police attacked herders. Some 20
+// were killed on both sides in the clashes" is one fight of two armed
+// sides, not violence against civilians.
+func (d *docState) fightRetold(si int) {
+	lv := d.lastViolent
+	if !lv.ok || lv.si >= si || si-lv.si > 2 {
+		return
+	}
+	e := &d.events[lv.idx]
+	if (e.Type == "attack" || e.Type == "killing") && e.ACLED != nil && e.ACLED.EventType == "Violence against civilians" {
+		e.ACLED = &event.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+	}
+}
+
+// crowdOnProperty reports whether an attack is done by a crowd of
+// civilians named as its subject (looters, rioters, protesters) with no
+// armed man among its actors, no one hurt and no person attacked but the
+// police or officials: the crowd's violence against property or the police
+// is a riot. (Party supporters attacking people are a political militia's
+// violence against civilians.)
+func (d *docState) crowdOnProperty(si int, dr *draft) bool {
+	if dr.casualty || clash(dr) {
+		return false
+	}
+	subject := -1
+	for _, am := range d.actors[si] {
+		if am.Entry.Attrs["crowd"] == "true" && am.Entry.Class == "civilian" && am.Last <= dr.trig.First && dr.trig.First-am.Last <= 3 {
+			subject = am.Start
+		}
+	}
+	if subject < 0 {
+		return false
+	}
+	for _, a := range dr.actors {
+		switch {
+		case a.Kind == "armed_group" || (a.Kind == "military" && a.Role == "actor"):
+			return false // armed men among them
+		case a.Start != subject && a.Role != "actor" && a.Kind != "military" && a.Kind != "government":
+			return false // people attacked: violence against them, not a riot
+		}
+	}
+	return true
 }
 
 // mergeIdentities folds an actor into the one it is said to be: "gunmen
@@ -433,6 +504,9 @@ func englishACLED(ev *event.Event, dr *draft, a event.ACLED) event.ACLED {
 	}
 	if dr.en.disrupted {
 		return event.ACLED{EventType: "Strategic developments", SubEventType: "Disrupted weapons use"}
+	}
+	if dr.en.bothSides && a.EventType == "Violence against civilians" {
+		return event.ACLED{EventType: "Battles", SubEventType: "Armed clash"} // dead on both sides: two armed sides fought
 	}
 	var armedTarget, civilianTarget, armedGroup, state bool
 	for _, ac := range ev.Actors {

@@ -49,6 +49,16 @@ func TestEnglishACLEDRules(t *testing.T) {
 			"killing", "Battles", "Armed clash"},
 		{"gunmen killing a policeman stays an attack", "Gunmen shot dead a police officer in the market.",
 			"killing", "Violence against civilians", "Attack"},
+		{"looters attacking shops are rioting", "Looters targeted shops near the station on Monday.",
+			"riot", "Riots", "Violent demonstration"},
+		{"protesters attacking a police station are rioting", "Protesters attacked the police station in the town.",
+			"riot", "Riots", "Violent demonstration"},
+		{"a crowd attacking a person is violence against civilians", "Rioters attacked a trader in the market.",
+			"attack", "Violence against civilians", "Attack"},
+		{"party cadres attacking people are a political militia", "Ruling party cadres attacked three opposition candidates in the district.",
+			"attack", "Violence against civilians", "Attack"},
+		{"dead on both sides make an attack a fight", "Soldiers attacked herders near the river, and four were killed on both sides.",
+			"attack", "Battles", "Armed clash"},
 		{"a place entered with no fighting told", "Rebels moved into the town and occupied the mayor's office.",
 			"seizure", "Strategic developments", "Non-violent transfer of territory"},
 		{"troops taking a place regain it", "Troops took control of the town.",
@@ -151,5 +161,19 @@ func TestEnglishAgentAfterBy(t *testing.T) {
 			}
 			t.Errorf("no actor %q in %+v", tt.agent, e.Actors)
 		})
+	}
+}
+
+// TestEnglishFightOnBothSides: dead "on both sides" in the clashes told
+// next make the attack told before them a battle.
+func TestEnglishFightOnBothSides(t *testing.T) {
+	r := code(t, "en", "Police attacked herders near the river on Monday. Some 12 people were killed on both sides in the clashes.")
+	e := byTrigger(t, r, "attacked")
+	if e.ACLED == nil || e.ACLED.EventType != "Battles" {
+		t.Errorf("ACLED = %+v, want Battles", e.ACLED)
+	}
+	r = code(t, "en", "Police attacked herders near the river on Monday. Two officers were later suspended.")
+	if e := byTrigger(t, r, "attacked"); e.ACLED == nil || e.ACLED.EventType != "Violence against civilians" {
+		t.Errorf("no fight told: ACLED = %+v, want Violence against civilians", e.ACLED)
 	}
 }
