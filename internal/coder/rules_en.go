@@ -16,9 +16,11 @@ import (
 // enFacts is what the English rules found about a draft that its ACLED
 // coding needs.
 type enFacts struct {
-	civilianSite bool // a suicide bombing at a mosque, market, church …
-	disrupted    bool // the bomb was found or defused, not set off
-	bothSides    bool // its sentence counts the dead or wounded "on both sides"
+	civilianSite bool   // a suicide bombing at a mosque, market, church …
+	disrupted    bool   // the bomb was found or defused, not set off
+	bothSides    bool   // its sentence counts the dead or wounded "on both sides"
+	looting      bool   // armed men looted, hurting no one
+	taker        string // who took the place, by the subject of "after taking": "state" or "nonstate"
 }
 
 // eventNouns are nouns that "broke out" tells the start of — fighting,
@@ -130,11 +132,74 @@ func (d *docState) englishDrafts(si int, drafts []*draft) {
 				d.fightRetold(si)
 			}
 		}
+		if dr.typ == "attack" {
+			dr.en.looting = lootingOnly(dr)
+		}
+		if dr.typ == "seizure" {
+			dr.en.taker = d.gerundTaker(si, dr.trig)
+		}
 		if dr.typ == "bombing" || dr.typ == "airstrike" {
 			dr.en.civilianSite = d.suicideAtCivilianSite(si, dr)
 			dr.en.disrupted = d.disruptedBomb(si, dr)
 		}
 	}
+}
+
+// lootingOnly reports whether an attack draft tells only of looting by
+// armed men (armed men looted the offices): no one hurt, no person
+// attacked. ACLED codes it a strategic development (looting/property
+// destruction).
+func lootingOnly(dr *draft) bool {
+	if dr.casualty || armedSides(dr.actors) == 0 {
+		return false
+	}
+	for _, t := range dr.triggers {
+		if !lootWords[strings.ToLower(t.Entry.Pattern)] {
+			return false
+		}
+	}
+	for _, a := range dr.actors {
+		if a.Role != "actor" && (a.Kind == "civilian" || a.Kind == "person" || a.Kind == "political" || a.Kind == "media") {
+			return false
+		}
+	}
+	return true
+}
+
+// lootWords are the words for looting.
+var lootWords = lowerSet("looted", "looting", "pillaged", "pillaging", "ransacked", "plundered")
+
+// gerundOpeners before a gerund make its subject the subject of the
+// clause: "troops were killed … after taking control of the city".
+var gerundOpeners = keySet("after", "before", "upon", "while", "since", "on")
+
+// gerundTaker tells who took a place when a capture is told as a gerund
+// after "after", "before", "upon" (after taking control of the town): the
+// subject of the clause, the first actor named in it — "state" for state
+// forces, "nonstate" for an armed group, "" when it is neither or the
+// capture is not told so.
+func (d *docState) gerundTaker(si int, t lexicon.Match) string {
+	g := t.First
+	if !strings.HasSuffix(d.a.Tokens[g].Key, "ing") && g > 0 && strings.HasSuffix(d.a.Tokens[g-1].Key, "ing") {
+		g-- // after taking control of: the gerund before the noun
+	}
+	if !strings.HasSuffix(d.a.Tokens[g].Key, "ing") || g == 0 || !gerundOpeners[d.a.Tokens[g-1].Key] {
+		return ""
+	}
+	s := d.a.Sentences[si]
+	for _, am := range d.actors[si] {
+		if am.First < s.First || am.First >= g-1 {
+			break
+		}
+		switch am.Entry.Class {
+		case "military", "government", "state":
+			return "state"
+		case "armed_group":
+			return "nonstate"
+		}
+		return ""
+	}
+	return ""
 }
 
 // bothSides reports whether clause si speaks of both or each side of a
@@ -504,6 +569,17 @@ func englishACLED(ev *event.Event, dr *draft, a event.ACLED) event.ACLED {
 	}
 	if dr.en.disrupted {
 		return event.ACLED{EventType: "Strategic developments", SubEventType: "Disrupted weapons use"}
+	}
+	if dr.en.looting {
+		return event.ACLED{EventType: "Strategic developments", SubEventType: "Looting/property destruction"}
+	}
+	if a.EventType == "Battles" && ev.Type == "seizure" {
+		switch dr.en.taker {
+		case "state":
+			a.SubEventType = "Government regains territory"
+		case "nonstate":
+			a.SubEventType = "Non-state actor overtakes territory"
+		}
 	}
 	if dr.en.bothSides && a.EventType == "Violence against civilians" {
 		return event.ACLED{EventType: "Battles", SubEventType: "Armed clash"} // dead on both sides: two armed sides fought
