@@ -259,14 +259,15 @@ type draft struct {
 	triggers   []lexicon.Match
 	counts     []event.Count
 	actors     []event.Actor
-	casualty   bool     // a killed or wounded word belongs to it
-	crowd      bool     // its sentence tells of a protest or riot
-	peaceful   bool     // its sentence tells of a withdrawal or no fighting
-	offDuty    bool     // its sentence tells of soldiers or police hit at home or off duty
-	crowdActor bool     // one of its actors is a crowd: protesters, party supporters, traders
-	aerial     bool     // its perpetrator is an air force
-	munitions  bool     // a number of rockets, shells or strikes belongs to it
-	en         *enFacts // what the English rules found (rules_en.go); nil otherwise
+	casualty   bool // a killed or wounded word belongs to it
+	crowd      bool // its sentence tells of a protest or riot
+	peaceful   bool // its sentence tells of a withdrawal or no fighting
+	offDuty    bool // its sentence tells of soldiers or police hit at home or off duty
+	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
+	aerial     bool // its perpetrator is an air force
+	munitions  bool // a number of rockets, shells or strikes belongs to it
+
+	en *enFacts // what the English rules found (rules_en.go); nil otherwise
 }
 
 func isCasualty(m lexicon.Match) bool {
