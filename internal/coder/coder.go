@@ -179,6 +179,9 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 	}
 	inheritPlaces(res.Events)
 	territoryOutcome(res.Events)
+	if a.Lang == "en" {
+		englishDocument(res.Events) // rules_en.go
+	}
 	for i := range res.Events {
 		res.Events[i].ID = fmt.Sprintf("%s#e%d", doc.ID, i+1)
 	}

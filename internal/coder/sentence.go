@@ -72,6 +72,9 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 		if len(d.triggers[si]) > 0 && len(d.cues[si]) > 0 {
 			d.triggers[si] = d.dropReportingTriggers(si)
 		}
+		if len(d.triggers[si]) > 0 && d.lang == "en" {
+			d.triggers[si] = d.dropEnglishTriggers(si) // rules_en.go
+		}
 		if len(d.triggers[si]) > 0 && len(d.actors[si]) > 0 {
 			d.actors[si] = d.dropAdjectives(si)
 		}
@@ -304,6 +307,8 @@ type draft struct {
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 	munitions  bool // a number of rockets, shells or strikes belongs to it
+
+	en *enFacts // what the English rules found (rules_en.go); nil otherwise
 }
 
 func isCasualty(m lexicon.Match) bool {
@@ -476,6 +481,9 @@ func (d *docState) codeSentence(si int) {
 			dr.typ = "airstrike" // قصفت طائرات حربية، وقصفت المقاتلات الإسرائيلية: bombardment from the air
 		}
 	}
+	if d.lang == "en" {
+		d.englishDrafts(si, drafts) // rules_en.go
+	}
 	drafts = absorbGeneric(drafts) // an attack word next to the airstrike it now is
 	if d.lang == "en" {
 		d.singularVictims(si, drafts)
@@ -526,6 +534,9 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
+		if d.lang == "en" {
+			ev.Confidence = d.englishConfidence(si, dr, ev.Confidence) // rules_en.go
+		}
 		if d.reportedObject(gov, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}
@@ -1205,6 +1216,9 @@ func (c *Coder) applyTaxonomy(ev *event.Event, dr *draft) {
 		}
 		if o := crowdCoding(ev, dr); o != nil {
 			cp = *o
+		}
+		if dr.en != nil {
+			cp = englishACLED(ev, dr, cp) // rules_en.go
 		}
 		ev.ACLED = &cp
 	}
