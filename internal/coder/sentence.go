@@ -485,6 +485,7 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
+		ev.Confidence = d.salienceAr(si, dr, &ev, ev.Confidence)
 		if d.reportedObject(gov, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}
