@@ -369,7 +369,7 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 			continue
 		}
 		before++
-		if !d.aimedProtest(t) {
+		if !d.aimedProtest(t) && !d.conditioned(si, t) {
 			after++
 		}
 	}
@@ -396,6 +396,9 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 	delta := score(after, subj) - score(before, d.participantSubject(dr))
 	if act == 2 {
 		delta += 0.1 // خرج المتظاهرون إلى الشوارع، تجمع مئات المحتجين: the protest as it happened
+	}
+	if act == 0 && after > 0 && d.protestAsSetting(si, dr) {
+		delta -= 0.25 // أصيب ثمانية متظاهرين خلال مواجهات، قتل سبعة في أحداث الشغب: the protest is where the news happened
 	}
 	if act == 0 && d.gatheringOnly(si, dr) {
 		delta -= 0.3 // تجمعت مئات السيارات، تجمع المتفرجون: a gathering, not a protest
@@ -431,6 +434,50 @@ func (d *docState) aimedProtest(t lexicon.Match) bool {
 		}
 	}
 	return false
+}
+
+// conditioned reports whether a protest word comes right after a word of
+// condition or possibility (حتى لو تظاهر مليون شخص، إذا تظاهروا): what
+// would happen, not what did.
+func (d *docState) conditioned(si int, t lexicon.Match) bool {
+	for _, c := range d.cues[si] {
+		if c.Entry.Class == "hypothetical" && c.Last <= t.First && t.First-c.Last <= 2 && !d.emphaticQad(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// protestAsSetting reports whether a protest is only where the clause's
+// news happened: the clause tells of people killed, wounded or arrested,
+// and the protest is named by a noun or its protesters (خلال مواجهات مع
+// المتظاهرين، في أحداث الشغب، لتفريق مئات المتظاهرين), with no verb that
+// says the protest itself happened (تظاهر، اندلعت مظاهرات، أضرب العمال).
+func (d *docState) protestAsSetting(si int, dr *draft) bool {
+	hit := false
+	for _, t := range d.triggers[si] {
+		if isCasualty(t) || t.Entry.Class == "arrest" {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return false
+	}
+	s := d.a.Sentences[si]
+	for _, t := range dr.triggers {
+		if t.Entry.Class != "protest" && t.Entry.Class != "riot" {
+			continue
+		}
+		if t.Entry.Attrs["pos"] != "noun" && !d.describedProtest(t) && !d.nominalTrigger(t) {
+			return false // تظاهر، خرج المتظاهرون، أغلقوا الطريق
+		}
+		// اندلعت مظاهرات، تصاعدت الاحتجاجات: the subject of the clause's first verb
+		if t.Entry.Attrs["role"] != "participant" && t.First > s.First && (t.First-1 == s.First || d.a.Tokens[t.First-2].Kind == text.Punct) {
+			return false
+		}
+	}
+	return true
 }
 
 // aimHeads are verbal nouns of taking part and calling, whose object is a

@@ -9,7 +9,8 @@ import "testing"
 // violence (مهما ارتكبوا من تفجير وقتل، سجن وقتل وتهجير), not the old
 // event that dates the news, and not an example; a crowd that goes out,
 // gathers or marches reports a protest, a gathering without a protest
-// word does not, nor a protest that is only an aim. Each rule has a case
+// word does not, nor a protest that is only the setting of the dead and
+// wounded, one under a condition, or one that is only an aim. Each rule has a case
 // it must not touch.
 func TestArabicSalience(t *testing.T) {
 	tests := []struct {
@@ -47,6 +48,11 @@ func TestArabicSalience(t *testing.T) {
 		// a gathering with no protest word
 		{"cars gathered", "PROTEST", "وتجمعت مئات السيارات عند المعبر الحدودي مع سوريا أمس بسبب الزحام.", false, 0},
 		{"fans gathered", "PROTEST", "وحضر المباراة أكثر من ثلاثين ألف متفرج تجمعوا في ملعب الدوحة أمس.", false, 0},
+		// a protest that is where the news happened
+		{"killed in riots", "PROTEST", "وقتل سبعة أشخاص في أعمال الشغب التي شهدتها ضاحية بيروت الجنوبية يوم الأحد.", false, 0},
+		{"protested over a killing", "PROTEST", "وتظاهر آلاف العمال في القاهرة أمس احتجاجا على مقتل زميلهم برصاص الشرطة.", true, 0},
+		// a protest that would happen
+		{"even if a million protested", "PROTEST", "وعلق المتظاهر على الأمر قائلا إن الحكومة لن تتراجع حتى لو تظاهر مليون شخص في العاصمة اليوم.", false, 0},
 		// a protest that is an aim
 		{"forestall", "PROTEST", "وقال النائب إن الإجراءات جاءت لقطع الطريق على المتظاهرين في الديوانية أمس.", false, 0},
 		{"take part in", "PROTEST", "ودعت النقابة أعضاءها للمشاركة في مظاهرة حاشدة أمام البرلمان في بيروت أمس.", false, 0.3},
