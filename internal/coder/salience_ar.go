@@ -348,6 +348,8 @@ var (
 	// crowdNouns are plural people that may be a protesting crowd
 	crowdNouns = keySet("أنصار", "مناصرو", "مناصري", "مؤيدو", "مؤيدي", "حشود", "الحشود", "جموع", "الجموع", "طلاب", "الطلاب",
 		"عمال", "العمال", "سكان", "السكان", "أهالي", "الأهالي", "شبان", "الشبان", "المواطنين", "مواطنون", "المواطنون", "النساء")
+	// crowdCounts count people in the hundreds and thousands
+	crowdCounts = keySet("آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "ألوف")
 	// crowdMeasures count a crowd before its noun (آلاف المتظاهرين، عشرات من أنصار)
 	crowdMeasures = keySet("آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "ألوف", "من", "عدد", "حشد", "نحو",
 		"حوالي", "قرابة", "أكثر", "أقل")
@@ -548,8 +550,8 @@ func (d *docState) crowdSubject(si, v int) bool {
 		if tk.Kind == text.Punct || relativePronouns[tk.Key] {
 			return false
 		}
-		if d.crowdWord(si, i) {
-			return true
+		if d.crowdWord(si, i) || crowdCounts[tk.Key] {
+			return true // وكان الآلاف من النيباليين قد خرجوا: a plural in وا is people
 		}
 	}
 	return false

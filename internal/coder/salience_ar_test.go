@@ -43,6 +43,7 @@ func TestArabicSalience(t *testing.T) {
 		// a crowd in the street
 		{"protesters went out", "PROTEST", "وخرج المتظاهرون إلى شوارع بغداد مساء أمس مرددين هتافات ضد الحكومة.", true, 0},
 		{"supporters gathered chanting", "PROTEST", "تجمع عدد من أنصار المرشح أمس في ساحة البلدية في طرابلس مرددين هتافات ضد خصومه.", true, 0},
+		{"thousands had gone out", "PROTEST", "وكان الآلاف من سكان المدينة قد خرجوا في مسيرات في شوارع عمان أمس.", true, 0},
 		{"thousands came down", "PROTEST", "ونزل آلاف المحتجين إلى شوارع الخرطوم أمس.", true, 0},
 		{"banners only", "PROTEST", "ورفع المتظاهرون لافتات تطالب بالإصلاح.", false, 0},
 		// a gathering with no protest word
