@@ -71,7 +71,7 @@ func (d *docState) violenceSalience(si int, dr *draft, ev *event.Event) float64 
 	if nominal && background(ev, d.doc.Published) && d.timeAnchor(dr) {
 		delta -= 0.15
 	}
-	if d.genericPresent(si, dr) || d.exemplified(si) {
+	if d.genericPresent(si, dr) {
 		delta -= 0.2
 	}
 	return delta
@@ -142,12 +142,15 @@ func (d *docState) aboutPhrase(si int, t lexicon.Match) bool {
 // hasKeyOrStem reports whether a token's key or one of its clitic stems is
 // in set.
 func hasKeyOrStem(tk *text.Token, set map[string]bool) bool {
-	found := false
-	tk.Keys(func(k string) bool {
-		found = set[k]
-		return !found
-	})
-	return found
+	if set[tk.Key] {
+		return true
+	}
+	for _, st := range tk.Stems {
+		if set[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbalTriggerAt reports whether token i is inside a trigger or casualty
@@ -282,32 +285,20 @@ func (d *docState) timeAnchor(dr *draft) bool {
 	return !casualtyBefore(dr)
 }
 
-// exampleWords give what follows as an example, not news (ومثال ذلك،
-// مثلا، على سبيل المثال).
-var exampleWords = keySet("مثال", "ومثال", "مثلا", "كمثال", "المثال", "افترض", "لنفترض", "تخيل")
-
-// exemplified reports whether the clause gives an example.
-func (d *docState) exemplified(si int) bool {
-	s := d.a.Sentences[si]
-	for i := s.First; i < s.Last; i++ {
-		if exampleWords[d.a.Tokens[i].Key] {
-			return true
-		}
-	}
-	return false
-}
-
-// habitualWords tell what keeps happening (يوميا، كل يوم، عادة).
-var habitualWords = keySet("يوميا", "يومياً", "عادة", "غالبا", "دائما", "أحيانا", "باستمرار")
+// genericWords tell what keeps happening (يوميا، عادة، دائما) or give
+// what follows as an example, not news (ومثال ذلك، مثلا).
+var genericWords = keySet("يوميا", "يومياً", "عادة", "غالبا", "دائما", "أحيانا", "باستمرار",
+	"مثال", "ومثال", "مثلا", "كمثال", "المثال", "افترض", "لنفترض", "تخيل")
 
 // genericPresent reports whether a violent draft tells of what happens
 // rather than what happened: every verb of it, trigger or casualty word,
-// is in the imperfect (مجرم يصيب شخصا بجرح، المتفجرات التي تنفجر), or a
-// habitual adverb stands in its clause.
+// is in the imperfect (الذين يقتلون، المتفجرات التي تنفجر), or a habitual
+// adverb or a word giving an example stands in its clause (يوميا، ومثال
+// ذلك مجرم يصيب شخصا بجرح).
 func (d *docState) genericPresent(si int, dr *draft) bool {
 	s := d.a.Sentences[si]
 	for i := s.First; i < s.Last; i++ {
-		if habitualWords[d.a.Tokens[i].Key] {
+		if genericWords[d.a.Tokens[i].Key] {
 			return true
 		}
 	}
@@ -496,16 +487,8 @@ func (d *docState) crowdAct(si int, dr *draft) int {
 	best := 0
 	for i := s.First; i < s.Last; i++ {
 		tk := &d.a.Tokens[i]
-		level := 0
-		switch {
-		case hasKeyOrStem(tk, streetActs):
-			level = 2
-		case hasKeyOrStem(tk, displayActs):
-			level = 1
-		default:
-			continue
-		}
-		if level <= best || d.insideNoun(si, i) {
+		level := actLevel(tk)
+		if level <= best || tk.Kind != text.Word || d.insideNoun(si, i) {
 			continue
 		}
 		if d.crowdSubject(si, i) {
@@ -513,6 +496,28 @@ func (d *docState) crowdAct(si int, dr *draft) int {
 		}
 	}
 	return best
+}
+
+// actLevel is 2 for a street act, 1 for a display act, 0 for neither.
+func actLevel(tk *text.Token) int {
+	level := func(k string) int {
+		if streetActs[k] {
+			return 2
+		}
+		if displayActs[k] {
+			return 1
+		}
+		return 0
+	}
+	if l := level(tk.Key); l > 0 {
+		return l
+	}
+	for _, st := range tk.Stems {
+		if l := level(st); l > 0 {
+			return l
+		}
+	}
+	return 0
 }
 
 // insideNoun reports whether token i is the relative-clause verb or the
