@@ -537,6 +537,7 @@ func (d *docState) codeSentence(si int) {
 		if d.lang == "en" {
 			ev.Confidence = d.englishConfidence(si, dr, ev.Confidence) // rules_en.go
 		}
+		ev.Confidence = d.salienceAr(si, dr, &ev, ev.Confidence)
 		if d.reportedObject(gov, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}
