@@ -1,7 +1,8 @@
 // Package geodata embeds marsad's geographic data: the generated gazetteer
 // (gazetteer.tsv.gz, whose first line is the command that regenerates it),
-// the curated facilities-and-regions file and the stop list of words that
-// are never places on their own.
+// the curated facilities-and-regions file, the curated Arabic names the
+// generator applies, and the stop list of words that are never places on
+// their own.
 package geodata
 
 import _ "embed"
@@ -15,6 +16,12 @@ var Gazetteer []byte
 //
 //go:embed facilities.tsv
 var Facilities string
+
+// NamesAR is the curated Arabic names file (edited by hand) that the
+// gazetteer generator applies to entries whose sources lack an Arabic name.
+//
+//go:embed names_ar.tsv
+var NamesAR string
 
 // Stopwords lists matching keys and lower-cased English words that are not
 // places when they stand alone, one per line; '#' starts a comment.

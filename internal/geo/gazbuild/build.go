@@ -22,6 +22,8 @@ import (
 	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/geo"
 	"github.com/marsad-dev/marsad/internal/text"
+
+	geodata "github.com/marsad-dev/marsad/data/geo"
 )
 
 // Header is the first line of the generated file.
@@ -112,6 +114,7 @@ func Build(sharedDir string, w io.Writer) error {
 		{"geonames admin1", b.geonamesAdmin1},
 		{"egypt", b.egypt},
 		{"geonames cities", b.geonamesCities},
+		{"curated Arabic names", func() error { return b.curatedNames(geodata.NamesAR) }},
 	}
 	for _, s := range steps {
 		if err := s.fn(); err != nil {
@@ -123,6 +126,45 @@ func Build(sharedDir string, w io.Writer) error {
 		return fmt.Errorf("gazetteer word frequencies: %w", err)
 	}
 	return b.write(w, freq)
+}
+
+// curatedNames applies the curated Arabic names (data/geo/names_ar.tsv:
+// id, name_ar, aliases, note): name_ar becomes the entry's Arabic name, a
+// name it replaces stays an alias. An unknown id is an error, so a typo
+// cannot pass silently.
+func (b *builder) curatedNames(src string) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	line := 0
+	header := true
+	for sc.Scan() {
+		line++
+		l := sc.Text()
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if header {
+			if len(f) < 3 || f[0] != "id" || f[1] != "name_ar" || f[2] != "aliases" {
+				return fmt.Errorf("names_ar.tsv:%d: header must start id, name_ar, aliases", line)
+			}
+			header = false
+			continue
+		}
+		if len(f) < 2 || strings.TrimSpace(f[1]) == "" {
+			return fmt.Errorf("names_ar.tsv:%d: no Arabic name", line)
+		}
+		e, ok := b.byID[strings.TrimSpace(f[0])]
+		if !ok {
+			return fmt.Errorf("names_ar.tsv:%d: unknown gazetteer id %q", line, f[0])
+		}
+		old := e.nameAR
+		e.nameAR = strings.TrimSpace(f[1])
+		e.addAlias(old)
+		if len(f) > 2 && f[2] != "" {
+			e.addAlias(strings.Split(f[2], "|")...)
+		}
+	}
+	return sc.Err()
 }
 
 func readCSV(path string, comma rune) ([]map[string]string, error) {
@@ -832,7 +874,7 @@ func (b *builder) write(w io.Writer, freq map[string]int) error {
 	}
 	bw := bufio.NewWriter(zw)
 	fmt.Fprintln(bw, Header)
-	fmt.Fprintf(bw, "# %s; sources: OCHA (CC BY-IGO), Open-Syria (CC BY 4.0), GeoNames (CC BY 4.0), Natural Earth (public domain); rows of %s (keys: the name keys of all names, see geo.NameKeys); then '!'<TAB>key<TAB>count rows: corpus frequency of single-word Arabic name keys\n", Version, strings.ReplaceAll(Columns, "\t", ","))
+	fmt.Fprintf(bw, "# %s; sources: OCHA (CC BY-IGO), Open-Syria (CC BY 4.0), GeoNames (CC BY 4.0), Natural Earth (public domain), marsad curated Arabic names (data/geo/names_ar.tsv); rows of %s (keys: the name keys of all names, see geo.NameKeys); then '!'<TAB>key<TAB>count rows: corpus frequency of single-word Arabic name keys\n", Version, strings.ReplaceAll(Columns, "\t", ","))
 	es := b.entries
 	sort.SliceStable(es, func(i, j int) bool {
 		if kindOrder[es[i].kind] != kindOrder[es[j].kind] {
