@@ -211,3 +211,10 @@ func (d *docState) siteAfter(si int, dr *draft) bool {
 	}
 	return false
 }
+
+// inGap reports whether token i lies in the gap of a gapped trigger (the
+// words between أطلقت and صواريخ), not in its pattern words.
+func inGap(t lexicon.Match, i int) bool {
+	k := t.Entry.GapAfter()
+	return k > 0 && i >= t.First+k && i < t.Last-(t.Entry.Len()-k)
+}

@@ -90,3 +90,25 @@ func TestRetoldEventNotPredicated(t *testing.T) {
 		t.Errorf("the attack itself is not reported: %+v", r.Events)
 	}
 }
+
+// TestGapWordsAreNotTheTrigger: the words in the gap of a gapped trigger
+// (إطلاق المسلحين عدة قذائف) are not the event word's own: their article
+// does not make the event noun definite.
+func TestGapWordsAreNotTheTrigger(t *testing.T) {
+	conf := func(src string) float64 {
+		r := code(t, "ar", src)
+		checkSpans(t, src, r)
+		for _, e := range r.Events {
+			if e.Type == "shelling" {
+				return e.Confidence
+			}
+		}
+		t.Fatalf("no shelling in %q: %+v", src, r.Events)
+		return 0
+	}
+	indef := conf("وأفاد شهود بإطلاق مسلحين عدة قذائف على البلدة أمس.")
+	def := conf("وأفاد شهود بإطلاق المسلحين عدة قذائف على البلدة أمس.")
+	if indef != def {
+		t.Errorf("confidence %.2f with the article in the gap, %.2f without", def, indef)
+	}
+}

@@ -357,7 +357,7 @@ func allWeak(dr *draft) bool {
 // on one of its words (الهجوم، إطلاق الصواريخ).
 func (d *docState) definiteSpan(t lexicon.Match) bool {
 	for i := t.First; i < t.Last; i++ {
-		if definiteAr(d.a.Tokens[i].Key) {
+		if definiteAr(d.a.Tokens[i].Key) && !inGap(t, i) {
 			return true
 		}
 	}

@@ -103,6 +103,18 @@ func (e *Entry) Gapped() bool {
 	return false
 }
 
+// GapAfter returns how many pattern words come before the gap, or 0 for a
+// pattern without one: in a match, the tokens from First+GapAfter() to
+// Last-(Len()-GapAfter()) are the gap's, not the pattern's.
+func (e *Entry) GapAfter() int {
+	for i, w := range e.words {
+		if w.gap > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
 // Keys returns the pattern as matching keys, one per token; a key ending in
 // '*' is a prefix, and a gap stands as its own element "…N" (N: the most
 // tokens it may span).

@@ -275,8 +275,8 @@ func TestGap(t *testing.T) {
 		}
 	}
 	e := l.Entries()[0]
-	if !e.Gapped() || strings.Join(e.Keys(), " ") != "اطلقت …3 صواريخ" {
-		t.Errorf("Keys = %q, Gapped = %v", e.Keys(), e.Gapped())
+	if !e.Gapped() || strings.Join(e.Keys(), " ") != "اطلقت …3 صواريخ" || e.GapAfter() != 1 {
+		t.Errorf("Keys = %q, Gapped = %v, GapAfter = %d", e.Keys(), e.Gapped(), e.GapAfter())
 	}
 }
 
