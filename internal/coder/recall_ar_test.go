@@ -39,6 +39,7 @@ func TestArabicRecall(t *testing.T) {
 		{"news of an explosion", "ASSAULT", "وتفيد الأنباء بوقوع انفجار قرب موكب الوزير في غزة.", true, "bombing", 0},
 		{"the attack that took place", "ASSAULT", "وقال الوزير إن الهجوم الذي وقع أمس في الرمادي كان رسالة سياسية.", false, "", 0.7},
 		{"the man who carried out an attack", "ASSAULT", "وقالت الشرطة إن الرجل الذي نفذ هجوما على حاجز في الرمادي أمس فر.", false, "", 0.7},
+		{"bombed in the eighties", "ASSAULT", "وقال النائب إن مقهى في وسط باريس جرى تفجيره في الثمانينات على يد عملاء أجانب.", false, "", 0.5},
 		{"the incident during a raid", "ASSAULT", "وقال الضابط إن الحادث وقع أمس خلال مداهمة في الموصل.", false, "", 0.7},
 		{"unrest after an attack carried out", "ASSAULT", "وتوتر الوضع في الرمادي أمس بعد هجوم نفذه مسلحون.", false, "", 0.7},
 		// an attack at a site the gazetteer does not name
