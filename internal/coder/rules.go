@@ -278,11 +278,14 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	if len(dr.counts) == 0 && t.Entry.Attrs["pos"] != "noun" && t.First > 0 && relativePronouns[d.a.Tokens[t.First-1].Key] {
 		c -= 0.15
 	}
-	if d.lang == "ar" && t.Entry.Attrs["pos"] != "verb" && d.definiteSpan(t) && (dr.casualty || len(dr.counts) > 0) {
+	// ووقع الهجوم، الهجوم بالقنبلة نفذ: predicated by a verb of occurrence
+	// (recall_ar.go), the article does not point back at an event told
+	definiteRef := d.lang == "ar" && t.Entry.Attrs["pos"] != "verb" && d.definiteSpan(t) && !d.predicated(dr)
+	if definiteRef && (dr.casualty || len(dr.counts) > 0) {
 		c -= 0.1 // الانفجار أسفر عن مقتل: most often the event told before, with its toll
 	}
 	if !dr.casualty && len(dr.counts) == 0 {
-		if d.lang == "ar" && t.Entry.Attrs["pos"] != "verb" && d.definiteSpan(t) {
+		if definiteRef {
 			c -= 0.2
 		}
 		if d.inList(t) {
@@ -354,7 +357,7 @@ func allWeak(dr *draft) bool {
 // on one of its words (الهجوم، إطلاق الصواريخ).
 func (d *docState) definiteSpan(t lexicon.Match) bool {
 	for i := t.First; i < t.Last; i++ {
-		if definiteAr(d.a.Tokens[i].Key) {
+		if definiteAr(d.a.Tokens[i].Key) && !inGap(t, i) {
 			return true
 		}
 	}

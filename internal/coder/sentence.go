@@ -538,6 +538,7 @@ func (d *docState) codeSentence(si int) {
 			ev.Confidence = d.englishConfidence(si, dr, ev.Confidence) // rules_en.go
 		}
 		ev.Confidence = d.salienceAr(si, dr, &ev, ev.Confidence)
+		ev.Confidence = d.recallAr(si, dr, &ev, ev.Confidence) // recall_ar.go
 		if d.reportedObject(gov, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/marsad-dev/marsad/internal/text"
@@ -52,6 +53,10 @@ type pword struct {
 	key    string
 	text   string // the token as written in the pattern (for case=exact)
 	prefix bool
+	// gap is how many tokens (words or numbers, never punctuation) may
+	// stand between the previous pattern word and this one: a pattern
+	// "أطلقت … صواريخ" matches أطلقت صباح أمس خمسة صواريخ.
+	gap uint8
 }
 
 func (w pword) matches(key string) bool {
@@ -83,18 +88,47 @@ func (e *Entry) caseOK(toks []text.Token, first int) bool {
 // Attr returns the value of the extra column name, or "".
 func (e *Entry) Attr(name string) string { return e.Attrs[name] }
 
-// Len returns the number of tokens the pattern spans.
+// Len returns the number of tokens the pattern spans (at least: a pattern
+// with a gap spans the tokens of its gap too).
 func (e *Entry) Len() int { return len(e.words) }
 
-// Keys returns the pattern as matching keys, one per token; a key ending in
-// '*' is a prefix.
-func (e *Entry) Keys() []string {
-	out := make([]string, len(e.words))
-	for i, w := range e.words {
-		out[i] = w.key
-		if w.prefix {
-			out[i] += "*"
+// Gapped reports whether the pattern has a gap (…): its matches may span
+// words that are not part of it.
+func (e *Entry) Gapped() bool {
+	for _, w := range e.words {
+		if w.gap > 0 {
+			return true
 		}
+	}
+	return false
+}
+
+// GapAfter returns how many pattern words come before the gap, or 0 for a
+// pattern without one: in a match, the tokens from First+GapAfter() to
+// Last-(Len()-GapAfter()) are the gap's, not the pattern's.
+func (e *Entry) GapAfter() int {
+	for i, w := range e.words {
+		if w.gap > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// Keys returns the pattern as matching keys, one per token; a key ending in
+// '*' is a prefix, and a gap stands as its own element "…N" (N: the most
+// tokens it may span).
+func (e *Entry) Keys() []string {
+	out := make([]string, 0, len(e.words))
+	for _, w := range e.words {
+		if w.gap > 0 {
+			out = append(out, "…"+strconv.Itoa(int(w.gap)))
+		}
+		k := w.key
+		if w.prefix {
+			k += "*"
+		}
+		out = append(out, k)
 	}
 	return out
 }

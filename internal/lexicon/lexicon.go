@@ -85,6 +85,9 @@ func FromEntries(entries []Entry) (*Lexicon, error) {
 		}
 		e.words = w
 		e.exact = e.Attrs["case"] == "exact"
+		if e.exact && e.Gapped() {
+			return nil, fmt.Errorf("entry %d (%s): case=exact cannot take a gap", i, e.Pattern)
+		}
 		if e.ID == "" {
 			e.ID = defaultID(&e)
 		}

@@ -66,6 +66,11 @@ func TestLoadErrors(t *testing.T) {
 		{"pattern without words", "cues.tsv", "class\tpattern\nnegation\tـ\n", 2, "no letters"},
 		{"empty alternative", "cues.tsv", "class\tpattern\nnegation\tلم||لن\n", 2, "empty alternative"},
 		{"bad lang", "cues.tsv", "class\tlang\tpattern\nnegation\tfr\tpas\n", 2, `lang "fr"`},
+		{"gap first", "triggers_x.tsv", "class\tpattern\nshelling\t… صواريخ\n", 2, "between two words"},
+		{"gap last", "triggers_x.tsv", "class\tpattern\nshelling\tأطلقت …\n", 2, "between two words"},
+		{"two gaps", "triggers_x.tsv", "class\tpattern\nshelling\tأطلقت … صواريخ … على\n", 2, "more than one gap"},
+		{"bad gap", "triggers_x.tsv", "class\tpattern\nshelling\tأطلقت …0 صواريخ\n", 2, "N from 1 to 9"},
+		{"exact gap", "triggers_x.tsv", "class\tattrs\tpattern\nshelling\tcase=exact\tfired … rockets\n", 2, "case=exact"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(fstest.MapFS{"dict/" + tc.file: {Data: []byte(tc.data)}})
@@ -240,6 +245,38 @@ func TestCaseExact(t *testing.T) {
 	}
 	if !matched(l, "IS claimed the attack", "actor:isis", "IS") || matched(l, "it is over", "actor:isis", "is") {
 		t.Errorf("IS / is")
+	}
+}
+
+func TestGap(t *testing.T) {
+	l, err := FromEntries([]Entry{
+		{Kind: KindTrigger, Class: "shelling", Pattern: "أطلقت … صواريخ"},
+		{Kind: KindTrigger, Class: "bombing", Pattern: "فجر ...1 قنابل"},
+		{Kind: KindTrigger, Class: "attack", Pattern: "opened …2 fire"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"أطلقت صواريخ على البلدة", "أطلقت صواريخ"},                                 // nothing between
+		{"وأطلقت الطائرات أمس 5 صواريخ على البلدة", "وأطلقت الطائرات أمس 5 صواريخ"}, // a number fills the gap too
+		{"وأطلقت الطائرات صباح أمس خمسة صواريخ", ""},                                // four words: too many
+		{"أطلقت الطائرات، صواريخ", ""},                                              // punctuation ends the gap
+		{"وفجر المهاجمون قنابلهم", "وفجر المهاجمون قنابلهم"},
+		{"فجر يوم أمس قنابل", ""},
+		{"they opened heavy fire", "opened heavy fire"},
+	} {
+		got := ""
+		for _, m := range l.Match(tokens(tc.src)) {
+			got = tc.src[m.Start:m.End]
+		}
+		if got != tc.want {
+			t.Errorf("%q: matched %q, want %q", tc.src, got, tc.want)
+		}
+	}
+	e := l.Entries()[0]
+	if !e.Gapped() || strings.Join(e.Keys(), " ") != "اطلقت …3 صواريخ" || e.GapAfter() != 1 {
+		t.Errorf("Keys = %q, Gapped = %v, GapAfter = %d", e.Keys(), e.Gapped(), e.GapAfter())
 	}
 }
 

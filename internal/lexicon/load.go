@@ -250,6 +250,9 @@ func parseRow(tk *text.Tokenizer, cols, cells []string, fileKind string) ([]*Ent
 			}
 			e.words = words
 			e.exact = e.Attrs["case"] == "exact"
+			if e.exact && e.Gapped() {
+				return nil, fmt.Errorf("pattern %q: case=exact cannot take a gap", p)
+			}
 		}
 		if e.Lang == "" {
 			e.Lang = text.DetectLang(p)
@@ -304,10 +307,27 @@ func validate(e *Entry) error {
 
 // compilePattern splits a pattern into words at spaces, tokenises each word
 // like text and returns the matching keys. A word ending in '*' matches any
-// key that starts with it (its last token is the prefix).
+// key that starts with it (its last token is the prefix). A word "…" (or
+// "...") between two words is a gap of up to defaultGap tokens, "…N" one of
+// up to N (1–9); a pattern has at most one gap.
 func compilePattern(tk *text.Tokenizer, p string) ([]pword, error) {
 	var out []pword
+	var gap uint8
+	gaps := 0
 	for _, f := range strings.Fields(p) {
+		if g, ok := gapWord(f); ok {
+			if g == 0 {
+				return nil, fmt.Errorf("pattern %q: gap %q: want … or …N with N from 1 to 9", p, f)
+			}
+			if len(out) == 0 || gap > 0 {
+				return nil, fmt.Errorf("pattern %q: a gap must stand between two words", p)
+			}
+			if gaps++; gaps > 1 {
+				return nil, fmt.Errorf("pattern %q: more than one gap", p)
+			}
+			gap = g
+			continue
+		}
 		prefix := false
 		if len(f) > 1 && strings.HasSuffix(f, "*") {
 			prefix = true
@@ -324,6 +344,7 @@ func compilePattern(tk *text.Tokenizer, p string) ([]pword, error) {
 		if len(out) == n {
 			return nil, fmt.Errorf("pattern %q: word %q has no letters, digits or marks to match", p, f)
 		}
+		out[n].gap, gap = gap, 0
 		if prefix {
 			out[len(out)-1].prefix = true
 		}
@@ -331,7 +352,34 @@ func compilePattern(tk *text.Tokenizer, p string) ([]pword, error) {
 	if len(out) == 0 {
 		return nil, fmt.Errorf("pattern %q has no words", p)
 	}
+	if gap > 0 {
+		return nil, fmt.Errorf("pattern %q: a gap must stand between two words", p)
+	}
 	return out, nil
+}
+
+// defaultGap is how many tokens a gap written "…" may span.
+const defaultGap = 3
+
+// gapWord reads a pattern word that is a gap: "…" or "..." (defaultGap
+// tokens), "…N" or "...N" (N tokens). g is 0 for a gap word with a wrong N.
+func gapWord(f string) (g uint8, ok bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(f, "…"):
+		rest = strings.TrimPrefix(f, "…")
+	case strings.HasPrefix(f, "..."):
+		rest = strings.TrimPrefix(f, "...")
+	default:
+		return 0, false
+	}
+	if rest == "" {
+		return defaultGap, true
+	}
+	if len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
+		return rest[0] - '0', true
+	}
+	return 0, true
 }
 
 // defaultID names an entry without an id cell: actor:<name>, or

@@ -63,7 +63,7 @@ func joinText(toks []text.Token) string {
 func testLexicon(t *testing.T) *Lexicon {
 	l := defaultLex(t)
 	ext, err := l.Extend(mapFS("extra/triggers_test.tsv", "class\tpattern\n"+
-		"escape\tفر*|هرب*|lost contro*\nattack\tهاجم*|اشتبا*|قصف* مدفع*\nseizure\tسيطر* على\n"))
+		"escape\tفر*|هرب*|lost contro*\nattack\tهاجم*|اشتبا*|قصف* مدفع*|هاجم … قرية|قصف …2 مدفع*\nseizure\tسيطر* على\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,6 +55,9 @@ type tnode struct {
 	pre            map[string]*tnode // prefix edges, by prefix
 	preMin, preMax int               // byte lengths of the shortest and longest prefix
 	out            []int32           // entries whose pattern ends here
+	// gaps are the nodes reached by skipping up to N tokens (the key),
+	// whose own edges then match the next word; they never end a pattern.
+	gaps map[uint8]*tnode
 }
 
 func newTrie(es []*Entry) *trie {
@@ -62,6 +65,9 @@ func newTrie(es []*Entry) *trie {
 	for i, e := range es {
 		n := root
 		for _, w := range e.words {
+			if w.gap > 0 {
+				n = n.gapChild(w.gap)
+			}
 			n = n.child(w)
 		}
 		if len(e.words) > 0 {
@@ -77,6 +83,18 @@ func newTrie(es []*Entry) *trie {
 		}
 	}
 	return t
+}
+
+func (n *tnode) gapChild(g uint8) *tnode {
+	if c, ok := n.gaps[g]; ok {
+		return c
+	}
+	if n.gaps == nil {
+		n.gaps = map[uint8]*tnode{}
+	}
+	c := &tnode{}
+	n.gaps[g] = c
+	return c
 }
 
 func (n *tnode) child(w pword) *tnode {
@@ -119,7 +137,19 @@ func (t *trie) walk(dst []rawMatch, n *tnode, toks []text.Token, first, j int) [
 	for _, e := range n.out {
 		dst = append(dst, rawMatch{int32(first), int32(j), e})
 	}
-	if j == len(toks) || (n.next == nil && n.pre == nil) {
+	if j == len(toks) || (n.next == nil && n.pre == nil && n.gaps == nil) {
+		return dst
+	}
+	for g, c := range n.gaps {
+		// the next word at j, or after up to g words or numbers
+		for skip := 0; skip <= int(g) && j+skip < len(toks); skip++ {
+			if skip > 0 && toks[j+skip-1].Kind == text.Punct {
+				break
+			}
+			dst = t.walk(dst, c, toks, first, j+skip)
+		}
+	}
+	if n.next == nil && n.pre == nil {
 		return dst
 	}
 	var buf [8]*tnode
@@ -171,20 +201,35 @@ type naive struct{ entries []*Entry }
 
 func (m naive) find(dst []rawMatch, toks []text.Token) []rawMatch {
 	for first := range toks {
-	entries:
 		for i, e := range m.entries {
-			if len(e.words) == 0 || first+len(e.words) > len(toks) {
+			if len(e.words) == 0 {
 				continue
 			}
-			for k, w := range e.words {
-				if !tokenMatches(&toks[first+k], w) {
-					continue entries
-				}
+			for _, last := range naiveEnds(toks, first, e.words, nil) {
+				dst = append(dst, rawMatch{int32(first), int32(last), int32(i)})
 			}
-			dst = append(dst, rawMatch{int32(first), int32(first + len(e.words)), int32(i)})
 		}
 	}
 	return dst
+}
+
+// naiveEnds appends to ends every token index where words, matched from
+// token j, end.
+func naiveEnds(toks []text.Token, j int, words []pword, ends []int) []int {
+	if len(words) == 0 {
+		return append(ends, j)
+	}
+	w := words[0]
+	for skip := 0; skip <= int(w.gap); skip++ {
+		k := j + skip
+		if k >= len(toks) || skip > 0 && toks[k-1].Kind == text.Punct {
+			break
+		}
+		if tokenMatches(&toks[k], w) {
+			ends = naiveEnds(toks, k+1, words[1:], ends)
+		}
+	}
+	return ends
 }
 
 // tokenMatches is the matching rule: the token's key or one of its stems
