@@ -41,6 +41,12 @@ type docState struct {
 
 	lastViolent lastViolent // the latest factual violent event coded
 
+	spk       [][]speaker // each clause's speakers, once asked (speaker.go)
+	spkDone   []bool
+	lastSpk   speaker            // the speaker named last, in clause lastSpkSi
+	lastSpkSi int                //
+	names     map[string]speaker // speakers by the name they are called again (المسماري، باكين)
+
 	// parent is the sentence of each clause (the unit si counts).
 	parent []int
 
@@ -319,6 +325,9 @@ func (d *docState) codeSentence(si int) {
 	sent := d.a.Sentences[si]
 	trigs := d.triggers[si]
 	if len(trigs) == 0 && len(d.numbers[si]) == 0 {
+		if len(d.cues[si]) > 0 {
+			d.speakers(si) // who speaks here may go on speaking (وأضاف أن …)
+		}
 		return // nothing to code: no event word, no figure
 	}
 	var drafts []*draft
@@ -531,6 +540,9 @@ func (d *docState) codeSentence(si int) {
 				a := d.actorAs(*sp.actor, "actor")
 				ev.Actors = append(ev.Actors, a)
 			}
+		} else if len(gov) > 0 && gov[0].actor != nil && d.speakerIsSubject(gov[0]) && !hasActorCode(ev.Actors, gov[0].actor.Entry.ID) {
+			// "X said it had taken ...": X did it, whoever else is named
+			ev.Actors = append([]event.Actor{d.actorAs(*gov[0].actor, "actor")}, ev.Actors...)
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
