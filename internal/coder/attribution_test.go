@@ -121,3 +121,32 @@ func TestSpeakerGoesOn(t *testing.T) {
 		t.Errorf("attribution %+v: no speaker was named", e.Attribution)
 	}
 }
+
+// TestSourcesOfOneEvent: mentions of one event told by different sources
+// are one event with all its speakers, also when only one gives a figure;
+// sources that give differing figures
+// stay apart as separate claims.
+func TestSourcesOfOneEvent(t *testing.T) {
+	agree := "قالت الشرطة إن انفجار سيارة مفخخة هز مدينة الموصل صباح الأحد. وذكر مسؤول في المستشفى أن الانفجار في الموصل أدى إلى مقتل خمسة أشخاص."
+	r := code(t, "ar", agree)
+	var bombs []event.Event
+	for _, e := range r.Events {
+		if e.Type == "bombing" {
+			bombs = append(bombs, e)
+		}
+	}
+	if len(bombs) != 1 || len(bombs[0].Attribution) != 2 {
+		t.Errorf("agreeing sources: want one bombing with two speakers, got %+v", bombs)
+	}
+	differ := "قالت الشرطة إن انفجار سيارة مفخخة في مدينة الموصل أسفر عن مقتل خمسة أشخاص. وذكر مسؤول في المستشفى أن الانفجار في الموصل أدى إلى مقتل تسعة أشخاص."
+	r = code(t, "ar", differ)
+	n := 0
+	for _, e := range r.Events {
+		if e.Type == "bombing" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("differing figures: want two bombings, got %d: %+v", n, r.Events)
+	}
+}
