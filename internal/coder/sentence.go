@@ -313,6 +313,7 @@ type draft struct {
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 	munitions  bool // a number of rockets, shells or strikes belongs to it
+	vague      bool // a vague amount (مئات، dozens) tells its size, though it counts no one
 
 	en *enFacts // what the English rules found (rules_en.go); nil otherwise
 }
@@ -444,7 +445,12 @@ func (d *docState) codeSentence(si int) {
 			continue
 		}
 		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
-			if c := d.count(q, bestTrig, best.typ); !q.Dual || c.What != "other" {
+			if c := d.count(q, bestTrig, best.typ); q.Vague && c.What != "killed" {
+				// a vague amount (مئات، dozens, several) is a count only of
+				// the dead, where ACLED takes its minimum; "hundreds
+				// protested", "dozens were hurt" count no one
+				best.vague = true
+			} else if !q.Dual || c.What != "other" {
 				best.counts = append(best.counts, c)
 			}
 			continue // a dual that is not who was hit (تفجير شقيقين نفسيهما) counts nothing
@@ -1145,7 +1151,7 @@ func confidence(ev *event.Event, dr *draft, question bool, published time.Time) 
 	if ev.Date != nil {
 		c += 0.1
 	}
-	if len(ev.Counts) > 0 || dr.munitions {
+	if len(ev.Counts) > 0 || dr.munitions || dr.vague {
 		c += 0.15
 	}
 	if len(ev.Actors) > 0 {
