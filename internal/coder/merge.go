@@ -8,9 +8,10 @@ import (
 )
 
 // mergeWithinDocument joins mentions of the same event inside one document:
-// same type and modality, compatible place and date, the same speakers (or
-// none), and no differing figures. Differing figures from different
-// speakers stay separate events: each is a claim the record keeps.
+// same type and modality, compatible place and date, and no differing
+// figures. Differing figures stay separate events: each is a claim the
+// record keeps. Sources that agree, or one of which gives no figure, are
+// the same event told by each: the event keeps all their speakers.
 func mergeWithinDocument(evs []event.Event) []event.Event {
 	var out []event.Event
 	for _, e := range evs {
@@ -45,9 +46,6 @@ func compatible(a, b *event.Event) bool {
 	if a.Date != nil && b.Date != nil && *a.Date != *b.Date {
 		return false
 	}
-	if !sameSpeakers(a.Attribution, b.Attribution) {
-		return false
-	}
 	for _, ca := range a.Counts {
 		for _, cb := range b.Counts {
 			if ca.What == cb.What && ca.Value != cb.Value {
@@ -63,22 +61,6 @@ func placeKey(l *event.Location) string {
 		return l.GazetteerID
 	}
 	return l.Name
-}
-
-func sameSpeakers(a, b []event.Attributed) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return true
-	}
-	sa := map[string]bool{}
-	for _, x := range a {
-		sa[x.Speaker] = true
-	}
-	for _, x := range b {
-		if !sa[x.Speaker] {
-			return false
-		}
-	}
-	return true
 }
 
 func absorb(dst, src *event.Event) {
@@ -100,8 +82,10 @@ func absorb(dst, src *event.Event) {
 			dst.Counts = append(dst.Counts, c)
 		}
 	}
-	if len(dst.Attribution) == 0 {
-		dst.Attribution = src.Attribution
+	for _, a := range src.Attribution {
+		if !hasSpeaker(dst.Attribution, a.Speaker) {
+			dst.Attribution = append(dst.Attribution, a)
+		}
 	}
 	dst.Evidence = append(dst.Evidence, src.Evidence...)
 	sort.Slice(dst.Evidence, func(i, j int) bool { return dst.Evidence[i].Start < dst.Evidence[j].Start })

@@ -1213,6 +1213,9 @@ func (d *docState) reportedObject(gov []speaker, t lexicon.Match) bool {
 	}
 	sp := gov[0]
 	c := sp.cue
+	if d.documentSpeaker(sp) {
+		return false // أوضح التقرير اعتقال 476 شخصا خلال نيسان: a document's tally, not a report of something done
+	}
 	if c.Entry.Class != "attribution" || c.Last-c.First != 1 || strings.Contains(c.Entry.Pattern, " ") || nonVerbCues[arabic.Key(c.Entry.Pattern)] {
 		return false
 	}

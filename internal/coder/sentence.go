@@ -41,6 +41,12 @@ type docState struct {
 
 	lastViolent lastViolent // the latest factual violent event coded
 
+	spk       [][]speaker // each clause's speakers, once asked (speaker.go)
+	spkDone   []bool
+	lastSpk   speaker            // the speaker named last, in clause lastSpkSi
+	lastSpkSi int                //
+	names     map[string]speaker // speakers by the name they are called again (المسماري، باكين)
+
 	// parent is the sentence of each clause (the unit si counts).
 	parent []int
 
@@ -307,6 +313,7 @@ type draft struct {
 	crowdActor bool // one of its actors is a crowd: protesters, party supporters, traders
 	aerial     bool // its perpetrator is an air force
 	munitions  bool // a number of rockets, shells or strikes belongs to it
+	vague      bool // a vague amount (مئات، dozens) tells its size, though it counts no one
 
 	en *enFacts // what the English rules found (rules_en.go); nil otherwise
 }
@@ -319,6 +326,9 @@ func (d *docState) codeSentence(si int) {
 	sent := d.a.Sentences[si]
 	trigs := d.triggers[si]
 	if len(trigs) == 0 && len(d.numbers[si]) == 0 {
+		if len(d.cues[si]) > 0 {
+			d.speakers(si) // who speaks here may go on speaking (وأضاف أن …)
+		}
 		return // nothing to code: no event word, no figure
 	}
 	var drafts []*draft
@@ -435,7 +445,12 @@ func (d *docState) codeSentence(si int) {
 			continue
 		}
 		if best != nil && bestDist <= maxCountDistance && !d.barrierBetween(q.FirstToken, bestTrig) {
-			if c := d.count(q, bestTrig, best.typ); !q.Dual || c.What != "other" {
+			if c := d.count(q, bestTrig, best.typ); q.Vague && c.What != "killed" {
+				// a vague amount (مئات، dozens, several) is a count only of
+				// the dead, where ACLED takes its minimum; "hundreds
+				// protested", "dozens were hurt" count no one
+				best.vague = true
+			} else if !q.Dual || c.What != "other" {
 				best.counts = append(best.counts, c)
 			}
 			continue // a dual that is not who was hit (تفجير شقيقين نفسيهما) counts nothing
@@ -531,6 +546,9 @@ func (d *docState) codeSentence(si int) {
 				a := d.actorAs(*sp.actor, "actor")
 				ev.Actors = append(ev.Actors, a)
 			}
+		} else if len(gov) > 0 && gov[0].actor != nil && d.speakerIsSubject(gov[0]) && !hasActorCode(ev.Actors, gov[0].actor.Entry.ID) {
+			// "X said it had taken ...": X did it, whoever else is named
+			ev.Actors = append([]event.Actor{d.actorAs(*gov[0].actor, "actor")}, ev.Actors...)
 		}
 		ev.Confidence = confidence(&ev, dr, question, d.doc.Published)
 		ev.Confidence = d.adjustConfidence(si, dr, ev.Confidence)
@@ -1134,7 +1152,7 @@ func confidence(ev *event.Event, dr *draft, question bool, published time.Time) 
 	if ev.Date != nil {
 		c += 0.1
 	}
-	if len(ev.Counts) > 0 || dr.munitions {
+	if len(ev.Counts) > 0 || dr.munitions || dr.vague {
 		c += 0.15
 	}
 	if len(ev.Actors) > 0 {
