@@ -150,3 +150,24 @@ func TestSourcesOfOneEvent(t *testing.T) {
 		t.Errorf("differing figures: want two bombings, got %d: %+v", n, r.Events)
 	}
 }
+
+// TestNewsIsNoSpeaker: the news as the subject of a reporting verb (تفيد
+// الأنباء، أفادت التقارير) names no source, yet the event is what the
+// sentence reports.
+func TestNewsIsNoSpeaker(t *testing.T) {
+	for _, s := range []string{
+		"وأفادت الأنباء الواردة من المدينة بوقوع انفجار قرب مبنى البلدية صباح اليوم.",
+		"وتشير التقارير إلى اشتباكات عنيفة بين الجيش ومسلحين في ريف حلب.",
+	} {
+		r := code(t, "ar", s)
+		checkSpans(t, s, r)
+		if len(r.Events) == 0 {
+			t.Fatalf("%s: no event", s)
+		}
+		for _, e := range r.Events {
+			if len(e.Attribution) > 0 {
+				t.Errorf("%s: speaker %+v", s, e.Attribution)
+			}
+		}
+	}
+}

@@ -557,7 +557,7 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev.Confidence = d.salienceAr(si, dr, &ev, ev.Confidence)
 		ev.Confidence = d.recallAr(si, dr, &ev, ev.Confidence) // recall_ar.go
-		if d.reportedObject(gov, dr.trig) {
+		if d.reportedObject(gov, dr.trig) || d.newsObject(si, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}
 		if si == 0 && len(d.a.Sentences) > 1 && ev.Confidence < 0.95 {

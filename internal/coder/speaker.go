@@ -78,6 +78,9 @@ func (d *docState) speakers(si int) []speaker {
 				continue
 			}
 		}
+		if d.newsSpeaker(sp) {
+			continue // تفيد الأنباء بوقوع انفجار: an impersonal report, no one named
+		}
 		sp.cue = c
 		sp.cites = d.citing(c, sp)
 		dup := false
@@ -732,6 +735,36 @@ var documentWords = keySet("التقرير", "تقرير", "الإحصائية",
 // person, body or outlet.
 func (d *docState) documentSpeaker(sp speaker) bool {
 	return sp.actor == nil && sp.last > sp.first && sp.first < len(d.a.Tokens) && documentWords[d.a.Tokens[sp.first].Key]
+}
+
+// newsWords are the news itself as a subject of a reporting verb (تفيد
+// الأنباء، تشير التقارير، أفادت معلومات): they name no source.
+var newsWords = keySet("الأنباء", "أنباء", "الانباء", "انباء", "الأخبار", "أخبار", "التقارير", "تقارير", "المعلومات", "معلومات", "news", "reports")
+
+// newsSpeaker reports whether a speaker phrase is the news itself (الأنباء
+// الواردة من المدينة, reports) rather than a person, body or outlet.
+func (d *docState) newsSpeaker(sp speaker) bool {
+	return sp.actor == nil && sp.last > sp.first && sp.first < len(d.a.Tokens) && newsWords[d.a.Tokens[sp.first].Key]
+}
+
+// newsObject reports whether event word t is what the news reports, in an
+// Arabic report with no source (تفيد الأنباء بوقوع انفجار، أفادت التقارير
+// الواردة عن اشتباكات): a one-word reporting verb, the news as its subject,
+// and the event word within three words after it. Like reportedObject, it
+// marks the event as the news of the sentence.
+func (d *docState) newsObject(si int, t lexicon.Match) bool {
+	if d.lang != "ar" || t.Entry.Attrs["pos"] != "noun" {
+		return false
+	}
+	for _, c := range d.cues[si] {
+		if c.Entry.Class != "attribution" || c.Last-c.First != 1 || c.Last >= len(d.a.Tokens) || !newsWords[d.a.Tokens[c.Last].Key] {
+			continue
+		}
+		if gap := t.First - (c.Last + 1); gap >= 0 && gap <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // genericSpeaker reports whether an actor entry is a generic source (sources,
