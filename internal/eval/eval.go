@@ -25,6 +25,18 @@ type PRF struct {
 	TP, FP, FN int
 }
 
+// add counts one decision: got is what was predicted, gold what is true.
+func (s *PRF) add(got, gold bool) {
+	switch {
+	case got && gold:
+		s.TP++
+	case got:
+		s.FP++
+	case gold:
+		s.FN++
+	}
+}
+
 // Precision is TP/(TP+FP).
 func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,6 +70,13 @@ func TestGSRScoring(t *testing.T) {
 	got := rep.Scores["ASSAULT"]
 	if got != (PRF{TP: 1, FP: 1, FN: 1}) {
 		t.Errorf("scores = %+v, want tp=1 fp=1 fn=1", got)
+	}
+	// against the majority the ambiguous sentence (1 accept, 2 reject) counts
+	// too: a false positive
+	if !slices.ContainsFunc(rep.Notes, func(n string) bool {
+		return strings.Contains(n, "majority") && strings.Contains(n, "(tp=1 fp=2 fn=1)")
+	}) {
+		t.Errorf("no majority-vote score tp=1 fp=2 fn=1 in %q", rep.Notes)
 	}
 }
 

@@ -43,6 +43,10 @@ func GSR(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 		if g.fp > 0 {
 			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: %d of %d false positives are 'difficult no' sentences (some annotators said yes)", f.plover, g.fpDifficult, g.fp))
 		}
+		if m := g.majority; m.TP+m.FN > 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("%s against the annotators' majority vote (ties left out): P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)",
+				f.plover, m.Precision(), m.Recall(), m.F1(), m.TP, m.FP, m.FN))
+		}
 		if g.crowd.TP+g.crowd.FN > 0 {
 			rep.Notes = append(rep.Notes, fmt.Sprintf("%s reference: one annotator of this gold, scored against the others' votes: P=%.3f R=%.3f F1=%.3f",
 				f.plover, g.crowd.precision(), g.crowd.recall(), g.crowd.f1()))
@@ -62,6 +66,9 @@ type gsrScore struct {
 	errs            []string
 	fp, fpDifficult int
 	crowd           softPRF
+	// majority scores against the annotators' majority (more accept than
+	// reject votes; ties left out), ambiguous sentences included.
+	majority PRF
 }
 
 func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence float64) (*gsrScore, error) {
@@ -99,6 +106,7 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 		if limit > 0 && n >= limit {
 			break
 		}
+		majority, hasMajority := false, false
 		if hasVotes {
 			// Every sentence, ambiguous ones too: without one vote, an
 			// ambiguous sentence has a label.
@@ -106,13 +114,12 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 			reject, err2 := strconv.Atoi(rec[col["reject"]])
 			if err1 == nil && err2 == nil {
 				g.crowd.addLeaveOneOut(accept, reject)
+				majority, hasMajority = accept > reject, accept != reject
 			}
 		}
-		if label == "ambiguous" {
+		if label == "ambiguous" && !hasMajority {
 			continue
 		}
-		n++
-		gold := label == "yes"
 		res := c.Code(text.Document{ID: rec[col["id"]], Text: rec[col["text"]], Lang: "ar", Published: gigawordDate(rec[col["id"]])})
 		got := false
 		for i := range res.Events {
@@ -122,6 +129,14 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 				break
 			}
 		}
+		if hasMajority {
+			g.majority.add(got, majority)
+		}
+		if label == "ambiguous" {
+			continue
+		}
+		n++
+		gold := label == "yes"
 		switch {
 		case got && gold:
 			s.TP++
