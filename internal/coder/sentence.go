@@ -552,6 +552,7 @@ func (d *docState) codeSentence(si int) {
 			}
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
+		d.governedModality(si, dr, &ev) // modality_ar.go
 		d.c.applyTaxonomy(&ev, dr)
 		if d.mergeCasualties(si, dr, &ev) {
 			continue
@@ -957,7 +958,7 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 				has[cl] = true
 			}
 		case "negation":
-			if c.Last <= t.First && t.First-c.Last <= 2 {
+			if c.Last <= t.First && t.First-c.Last <= 2 && !d.negatedGoOn(c, t) { // لم تتوقف عن تعذيب: it goes on (modality_ar.go)
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
