@@ -2,6 +2,7 @@ package coder
 
 import (
 	"math"
+	"strings"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
 	"github.com/marsad-dev/marsad/internal/event"
@@ -253,6 +254,55 @@ func (d *docState) negatedGoOn(c, t lexicon.Match) bool {
 	for i := c.Last; i < t.First && i < len(d.a.Tokens); i++ {
 		tk := &d.a.Tokens[i]
 		if goOnAfterNegation[tk.Key] || (tk.Script == text.Arabic && hasKeyOrStem(tk, goOnAfterNegation)) {
+			return true
+		}
+	}
+	return false
+}
+
+// executedPlan reports whether the frame right before a trigger is a plan
+// that a verb of waging carries out (تنفيذ مخطط العدوان، نفذت خطة الهجوم):
+// the plan carried out is the event, not only an intention.
+func (d *docState) executedPlan(si int, t lexicon.Match) bool {
+	if d.lang != "ar" || t.First < 2 {
+		return false
+	}
+	s := d.a.Sentences[si]
+	plan := t.First - 1
+	if !hasKeyOrStem(&d.a.Tokens[plan], planNouns) {
+		return false
+	}
+	return plan-1 >= s.First && hasKeyOrStem(&d.a.Tokens[plan-1], wageVerbs)
+}
+
+// planNouns are the frames of a plan.
+var planNouns = keySet("مخطط", "خطة", "مخططات", "خطط")
+
+// conjoinedPretext reports whether a claim cue after the trigger is a
+// definite claim noun joined with و (…العدوان على سوريا … والادعاء بالعمل
+// على توفير منطقة آمنة): the pretext the actor gives for what it does, as
+// with بزعم (see pretext), which leaves the act asserted.
+func (d *docState) conjoinedPretext(c, t lexicon.Match) bool {
+	if c.First < t.Last || d.lang != "ar" {
+		return false
+	}
+	k := d.a.Tokens[c.First].Key
+	return strings.HasPrefix(k, "وال") && !strings.HasPrefix(arabic.Key(c.Entry.Pattern), "وال")
+}
+
+// finiteWageVerbs are past-tense verbs of waging or going on; joined with
+// و after a cue (تجاهل التحذيرات واستمر في تنفيذ …) they start a clause of
+// their own, whose object the cue does not govern.
+var finiteWageVerbs = keySet("واستمر", "واستمرت", "وواصل", "وواصلت", "ونفذ", "ونفذت", "وشن", "وشنت", "ومضى", "ومضت")
+
+// actBetween reports whether a finite verb of waging joined with و stands
+// between a modality cue and the trigger (tokens [from, to)).
+func (d *docState) actBetween(from, to int) bool {
+	if d.lang != "ar" {
+		return false
+	}
+	for i := from; i < to && i < len(d.a.Tokens); i++ {
+		if finiteWageVerbs[d.a.Tokens[i].Key] {
 			return true
 		}
 	}
