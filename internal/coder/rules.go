@@ -1226,5 +1226,10 @@ func (d *docState) reportedObject(gov []speaker, t lexicon.Match) bool {
 	if gap < 0 || gap > 1 {
 		return false
 	}
-	return gap == 0 || d.a.Tokens[sp.last].Kind == text.Punct
+	return gap == 0 || d.a.Tokens[sp.last].Kind == text.Punct || contentHeads[d.a.Tokens[sp.last].Key]
 }
+
+// contentHeads stand between a reporting verb's subject and the event word
+// it reports when the report gives the event's details (أعلنت الخارجية
+// تفاصيل اتفاق، كشف المرصد حصيلة القصف).
+var contentHeads = keySet("تفاصيل", "نص", "بنود", "حصيلة", "نبأ", "خبر")

@@ -556,7 +556,8 @@ func (d *docState) codeSentence(si int) {
 			ev.Confidence = d.englishConfidence(si, dr, ev.Confidence) // rules_en.go
 		}
 		ev.Confidence = d.salienceAr(si, dr, &ev, ev.Confidence)
-		ev.Confidence = d.recallAr(si, dr, &ev, ev.Confidence) // recall_ar.go
+		ev.Confidence = d.recallAr(si, dr, &ev, ev.Confidence)             // recall_ar.go
+		ev.Confidence = d.nonViolentConfidence(si, dr, &ev, ev.Confidence) // nonviolent.go
 		if d.reportedObject(gov, dr.trig) || d.newsObject(si, dr.trig) {
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.15)*100)/100)
 		}
@@ -564,12 +565,13 @@ func (d *docState) codeSentence(si int) {
 			// the lead sentence tells the news the rest of the report explains
 			ev.Confidence = math.Min(0.95, math.Round((ev.Confidence+0.05)*100)/100)
 		}
-		if d.framed(si, dr.trig) && !d.unframedAct(si, dr) {
+		if d.framed(si, dr.trig) && !d.unframedAct(si, dr) && !d.executedPlan(si, dr.trig) {
 			if ev.Modality != event.Denied {
 				ev.Modality = event.Hypothetical // a denial of any strike stays a denial
 			}
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
+		d.governedModality(si, dr, &ev) // modality_ar.go
 		d.c.applyTaxonomy(&ev, dr)
 		if d.mergeCasualties(si, dr, &ev) {
 			continue
@@ -971,15 +973,15 @@ func (d *docState) modality(si int, dr *draft, question bool) string {
 		case "denied":
 			has[cl] = true
 		case "claimed":
-			if !d.pretext(c, t) && !d.namedCue(c) {
+			if !d.pretext(c, t) && !d.namedCue(c) && !d.conjoinedPretext(c, t) {
 				has[cl] = true
 			}
 		case "negation":
-			if c.Last <= t.First && t.First-c.Last <= 2 {
+			if c.Last <= t.First && t.First-c.Last <= 2 && !d.negatedGoOn(c, t) { // لم تتوقف عن تعذيب: it goes on (modality_ar.go)
 				has["denied"] = true
 			}
 		case "warned", "feared", "planned", "hypothetical":
-			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) && !d.qualifiesActor(si, c) {
+			if c.Last <= t.First && t.First-c.Last <= 8 && !d.emphaticQad(c) && !d.causeBetween(c.Last, t.First) && !d.qualifiesActor(si, c) && !d.actBetween(c.Last, t.First) {
 				has[cl] = true
 			}
 		}
