@@ -2,10 +2,8 @@ package coder
 
 import (
 	"math"
-	"strings"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
-
 	"github.com/marsad-dev/marsad/internal/event"
 	"github.com/marsad-dev/marsad/internal/lexicon"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -167,15 +165,7 @@ func (d *docState) afterPreposition(t lexicon.Match) bool {
 	if t.First > 0 && countPreps[d.a.Tokens[t.First-1].Key] {
 		return true
 	}
-	k := d.a.Tokens[t.First].Key
-	pk := arabic.Key(t.Entry.Pattern)
-	if i := strings.Index(k, pk); i > 0 {
-		switch k[:i] {
-		case "ب", "وب", "ل", "ول":
-			return true
-		}
-	}
-	return false
+	return d.attachedPreposition(t)
 }
 
 // otherEventInClause reports whether the clause of a statement holds an

@@ -948,7 +948,13 @@ func (d *docState) passiveVerbAt(t lexicon.Match) bool {
 	if beAux[d.a.Tokens[t.First].Key] {
 		return true // the pattern itself starts with the auxiliary
 	}
-	for i := t.First - 1; i >= 0 && i >= t.First-2; i-- {
+	return d.beAuxBefore(t.First, 0, 2)
+}
+
+// beAuxBefore reports whether a form of "be" stands within n words before
+// token at (not before token from), with only adverbs in -ly between.
+func (d *docState) beAuxBefore(at, from, n int) bool {
+	for i := at - 1; i >= from && i >= at-n; i-- {
 		k := d.a.Tokens[i].Key
 		if beAux[k] {
 			return true
@@ -1188,6 +1194,12 @@ func (d *docState) reportChannel(si int, t lexicon.Match) bool {
 	if channelWords[prev] || channelVerbs[prev] {
 		return true
 	}
+	return d.attachedPreposition(t)
+}
+
+// attachedPreposition reports whether an Arabic trigger carries a
+// preposition written on it (بهروب، لفرار، وبقصف).
+func (d *docState) attachedPreposition(t lexicon.Match) bool {
 	k := d.a.Tokens[t.First].Key
 	pk := arabic.Key(t.Entry.Pattern)
 	if i := strings.Index(k, pk); i > 0 {

@@ -332,16 +332,7 @@ func (d *docState) passiveBefore(from, by int) bool {
 	if !strings.HasSuffix(v, "ed") && !irregularParticiples[v] {
 		return false
 	}
-	for i := by - 2; i >= from && i >= by-4; i-- {
-		k := d.a.Tokens[i].Key
-		if beAux[k] {
-			return true
-		}
-		if !strings.HasSuffix(k, "ly") {
-			return false
-		}
-	}
-	return false
+	return d.beAuxBefore(by-1, from, 3)
 }
 
 // irregularParticiples are past participles of event verbs that do not
