@@ -111,6 +111,10 @@ type Gazetteer struct {
 	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
 	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
 	clitic []uint64
+	// stopAlone holds two bits for word n of arabic.DefaultLexicon, bits
+	// 2(n-1)%64 and the next of stopAlone[(n-1)/32]: stopFirstBit and
+	// shortBit (see stopsAlone).
+	stopAlone []uint64
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
@@ -267,6 +271,13 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 	return i/64 >= len(g.cueFree) || g.cueFree[i/64]&(1<<(i%64)) == 0
 }
 
+// notCue reports whether token t is surely no cue word: a word of the
+// lexicon none of whose keys is one, or no word at all (a number or
+// punctuation, whose keys have no letter).
+func (g *Gazetteer) notCue(t *text.Token) bool {
+	return t.Kind != text.Word || !g.mayCue(t)
+}
+
 // firstKey is a key a name may begin with at a token (see firstKeys), as
 // the resolver needs it: its place fi among the token's first keys, the
 // most words of a name beginning with it, and the entries of the name key
@@ -335,6 +346,7 @@ func (g *Gazetteer) markSkips() {
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
 	g.clitic = make([]uint64, (n+63)/64)
+	g.stopAlone = make([]uint64, (n+31)/32)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
@@ -373,14 +385,48 @@ func (g *Gazetteer) markSkips() {
 			at.more = uint32(len(g.wfPool))
 			g.wfPool = append(g.wfPool, fks[1:]...)
 		}
+		alone := stopBits(fks)
 		at.taSame = slices.Equal(plain, ta)
 		if !at.taSame {
 			fks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), fks[:0])
 			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(fks))
 			g.wfPool = append(g.wfPool, fks...)
+			alone &= stopBits(fks)
+		}
+		if alone&stopFirstBit != 0 {
+			g.stopAlone[(w-1)/32] |= alone << (2 * ((w - 1) % 32))
 		}
 		g.wf = append(g.wf, at)
 	}
+}
+
+// The bits of Gazetteer.stopAlone for a word.
+const (
+	// stopFirstBit: the first of the word's first keys (see firstKeys)
+	// that names entries alone is a stop-listed name.
+	stopFirstBit = 1 << iota
+	// shortBit: no name of several words begins with one of its first
+	// keys.
+	shortBit
+)
+
+// stopBits returns the stopAlone bits of a word with first keys fks.
+func stopBits(fks []firstKey) uint64 {
+	var b uint64 = shortBit
+	for i := range fks {
+		if fks[i].maxLen > 1 {
+			b = 0
+		}
+	}
+	for i := range fks {
+		if fks[i].idsN > 0 {
+			if fks[i].stop {
+				b |= stopFirstBit
+			}
+			break
+		}
+	}
+	return b
 }
 
 // firstKeysOf appends to fks the first keys of firsts that some name

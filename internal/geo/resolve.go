@@ -64,6 +64,7 @@ type mention struct {
 	latin           bool
 	sentLo          int // the first token of the sentence
 	sentenceInitial bool
+	afterDrop       bool // a match dropped unaccepted lies between this one and the one before
 	// byte offsets of the expression [exprFirst, exprLast) and of the
 	// name [first, last), kept for build (see spans)
 	exprStart, exprEnd int
@@ -97,9 +98,19 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	a := arenas.Get().(*arena)
 	defer a.release()
 	ms := a.ms
+	// the end of the last match, kept or dropped (see stopsAlone), and
+	// whether a match was dropped after the last kept
+	prevLast, dropped := -1, false
 	for i := 0; i < len(toks); {
 		var m *mention
-		if r.g.mayStart(&toks[i]) {
+		if t := &toks[i]; r.g.mayStart(t) {
+			if (i == 0 || r.g.notCue(&toks[i-1])) && r.stopsAlone(toks, i) {
+				// a stop-listed word with no cue before it, which
+				// accept would reject: only its place is kept
+				prevLast, dropped = i+1, true
+				i++
+				continue
+			}
 			m = r.match(toks, i, a)
 		}
 		if m == nil {
@@ -111,12 +122,11 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		// (while its tokens are at hand)
 		r.cues(src, toks, m)
 		m.spans(toks)
-		if len(ms) > 0 {
-			p := ms[len(ms)-1]
-			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
-				m.weak = true
-			}
+		if prevLast >= 0 && prevLast <= m.first && m.first-prevLast <= 1 && coordinated(toks, prevLast, m.first) {
+			m.weak = true
 		}
+		m.afterDrop, dropped = dropped, false
+		prevLast = m.last
 		ms = append(ms, m)
 		i = m.last
 	}
@@ -127,7 +137,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	// chains: a small place right before an accepted one ("X بريف حلب", "X, Idlib")
 	for k := len(ms) - 2; k >= 0; k-- {
 		m, n := ms[k], ms[k+1]
-		if !m.accepted && !m.stop && !m.clitic && n.accepted && n.exprFirst-m.last <= 1 && r.near(m, n) {
+		if !m.accepted && !m.stop && !m.clitic && n.accepted && !n.afterDrop && n.exprFirst-m.last <= 1 && r.near(m, n) {
 			m.accepted = true
 			m.weak = true
 		}
@@ -261,6 +271,22 @@ func coordinated(toks []text.Token, a, b int) bool {
 // token that is no word, or a word of the lexicon that begins no name.
 func (g *Gazetteer) mayStart(t *text.Token) bool {
 	return t.Kind == text.Word && (t.Word <= 0 || t.Script == text.Latin || !g.skipsWord(t.Word))
+}
+
+// stopsAlone reports whether the match at Arabic token i, a word that
+// may start a name (see mayStart), is its word alone as a stop-listed
+// name (ان، علي، كان), as Resolver.match would find: the word's first
+// key with entries of its own is a stop-listed name, and none of its
+// first keys begins a longer name, or the next token continues none (see
+// Resolver.continued).
+func (r *Resolver) stopsAlone(toks []text.Token, i int) bool {
+	t := &toks[i]
+	w := int(t.Word - 1)
+	if t.Script == text.Latin || w < 0 || w/32 >= len(r.g.stopAlone) {
+		return false
+	}
+	b := r.g.stopAlone[w/32] >> (2 * (w % 32))
+	return b&stopFirstBit != 0 && (b&shortBit != 0 || r.continued(toks, i) < 0)
 }
 
 // match finds the longest gazetteer name starting at token i.
