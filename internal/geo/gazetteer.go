@@ -118,10 +118,12 @@ type Gazetteer struct {
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
-	// meta holds per entry what the resolver's scoring reads of it, and
-	// kinds the entry kinds it numbers.
+	// meta holds per entry what the resolver's scoring reads of it, kinds
+	// the entry kinds it numbers and precs their precisions (see
+	// Entry.Precision).
 	meta  []entryMeta
 	kinds []string
+	precs []string
 	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
 	// other than the first of some name key.
 	cont []uint64

@@ -259,12 +259,12 @@ func coordinated(toks []text.Token, a, b int) bool {
 		t := &toks[b]
 		return strings.HasPrefix(t.Key, "و") && len(t.Stems) > 0
 	}
-	t := &toks[a]
-	switch strings.ToLower(t.Text) {
-	case ",", "،", "و", "and", "or", "/":
+	switch t := toks[a].Text; t {
+	case ",", "،", "و", "/":
 		return true
+	default:
+		return lowerIs(t, "and") || lowerIs(t, "or")
 	}
-	return false
 }
 
 // mayStart reports whether a name may begin at token t: false for a
@@ -1085,7 +1085,7 @@ func (r *Resolver) stray(m *mention) bool {
 		return false
 	}
 	for _, id := range m.ids {
-		if em := &r.g.meta[id]; em.bits&(metaArea|metaCurated) != 0 || r.g.entries[id].Pop >= 250000 {
+		if r.g.meta[id].bits&(metaArea|metaCurated|metaLarge) != 0 {
 			return false
 		}
 	}
@@ -1179,7 +1179,7 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	}
 	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
-		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: e.Precision(),
+		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: r.g.precisionOf(best.idx),
 		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
 		Start: m.nameStart, End: m.nameEnd,
 	}
@@ -1191,7 +1191,7 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 		loc.Admin2 = r.g.entries[em.admin2].Name
 	}
 	lat, lon := e.Lat, e.Lon
-	area := e.isArea()
+	area := em.bits&metaArea != 0
 	switch {
 	case m.countryside:
 		loc.Relation = "countryside"

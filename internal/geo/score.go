@@ -30,6 +30,7 @@ const (
 	metaCampPrison             // a camp or a prison
 	metaAdmin12                // an admin1 or admin2
 	metaParent                 // the parent of some entry
+	metaLarge                  // 250,000 people or more
 )
 
 // newEntryMeta computes the scoring record of entry i of entries.
@@ -81,6 +82,9 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	if e.Kind == Admin1 || e.Kind == Admin2 {
 		m.bits |= metaAdmin12
 	}
+	if e.Pop >= 250000 {
+		m.bits |= metaLarge
+	}
 	if m.flags&majorEntry != 0 && m.rank <= 2 || m.bits&metaCurated != 0 {
 		m.flags |= keepsWord
 	}
@@ -98,6 +102,14 @@ func (g *Gazetteer) kindOf(i int32) string {
 	return g.entries[i].Kind // one of the rare kinds beyond 255
 }
 
+// precisionOf returns the Precision of entry i.
+func (g *Gazetteer) precisionOf(i int32) string {
+	if k := int(g.meta[i].kind); k < 255 {
+		return g.precs[k]
+	}
+	return g.entries[i].Precision()
+}
+
 // parentsOf returns the parents of entry i.
 func (g *Gazetteer) parentsOf(i int32) []int32 {
 	m := &g.meta[i]
@@ -107,16 +119,17 @@ func (g *Gazetteer) parentsOf(i int32) []int32 {
 	return g.entries[i].Parents
 }
 
-// markMeta fills g.meta and g.kinds from the entries.
+// markMeta fills g.meta, g.kinds and g.precs from the entries.
 func (g *Gazetteer) markMeta() {
 	g.meta = make([]entryMeta, len(g.entries))
-	g.kinds = g.kinds[:0:0]
+	g.kinds, g.precs = g.kinds[:0:0], g.precs[:0:0]
 	for i := range g.entries {
 		g.meta[i] = newEntryMeta(g.entries, i)
 		k := slices.Index(g.kinds, g.entries[i].Kind)
 		if k < 0 {
 			k = len(g.kinds)
 			g.kinds = append(g.kinds, g.entries[i].Kind)
+			g.precs = append(g.precs, g.entries[i].Precision())
 		}
 		g.meta[i].kind = uint8(min(k, 255))
 	}
