@@ -92,7 +92,8 @@ type Gazetteer struct {
 	keys, firsts, firstsAr keyFilter
 	// skip has bit n-1 set for word n of arabic.DefaultLexicon when no
 	// name key begins with that word or any of its first keys (see
-	// firstKeys): a token with that word starts no match.
+	// firstKeys), or only keys of one word without entries of their own
+	// (relation words): a token with that word starts no match.
 	skip []uint64
 	// firstKeys of the words not skipped, with what the index says of
 	// them: those of the n-th word not skipped are at wf[n] (see
@@ -111,10 +112,11 @@ type Gazetteer struct {
 	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
 	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
 	clitic []uint64
-	// stopAlone holds two bits for word n of arabic.DefaultLexicon, bits
-	// 2(n-1)%64 and the next of stopAlone[(n-1)/32]: stopFirstBit and
-	// shortBit (see stopsAlone).
-	stopAlone []uint64
+	// cuts holds in two bits for word n of arabic.DefaultLexicon, a word
+	// not skipped, what a match at a token of it finds, when that can be
+	// told without the word's first keys (cutLook …): bits 2(n-1)%64 and
+	// the next of cuts[(n-1)/32].
+	cuts []uint64
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
@@ -348,11 +350,11 @@ func (g *Gazetteer) markSkips() {
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
 	g.clitic = make([]uint64, (n+63)/64)
-	g.stopAlone = make([]uint64, (n+31)/32)
+	g.cuts = make([]uint64, (n+31)/32)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
-	var fks []firstKey
+	var fks, tks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
@@ -376,59 +378,90 @@ func (g *Gazetteer) markSkips() {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
 			continue
 		}
+		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
+		cut := cutOf(fks)
+		taSame := slices.Equal(plain, ta)
+		if !taSame {
+			tks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), tks[:0])
+			cut = bothCut(cut, cutOf(tks))
+		}
+		if cut == cutNever {
+			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
+			continue
+		}
+		g.cuts[(w-1)/32] |= uint64(cut) << (2 * ((w - 1) % 32))
 		if cliticForm(key) {
 			g.clitic[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
-		var at wordFirstsAt
-		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
-		at.n = uint8(len(fks))
+		at := wordFirstsAt{n: uint8(len(fks)), taSame: taSame}
 		if len(fks) > 0 {
 			at.head[0] = fks[0]
 			at.more = uint32(len(g.wfPool))
 			g.wfPool = append(g.wfPool, fks[1:]...)
 		}
-		alone := stopBits(fks)
-		at.taSame = slices.Equal(plain, ta)
-		if !at.taSame {
-			fks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), fks[:0])
-			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(fks))
-			g.wfPool = append(g.wfPool, fks...)
-			alone &= stopBits(fks)
-		}
-		if alone&stopFirstBit != 0 {
-			g.stopAlone[(w-1)/32] |= alone << (2 * ((w - 1) % 32))
+		if !taSame {
+			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(tks))
+			g.wfPool = append(g.wfPool, tks...)
 		}
 		g.wf = append(g.wf, at)
 	}
 }
 
-// The bits of Gazetteer.stopAlone for a word.
+// What Resolver.match finds at a token of a word, as Gazetteer.cuts
+// tells it (see Resolver.shortcut).
 const (
-	// stopFirstBit: the first of the word's first keys (see firstKeys)
-	// that names entries alone is a stop-listed name.
-	stopFirstBit = 1 << iota
-	// shortBit: no name of several words begins with one of its first
-	// keys.
-	shortBit
+	cutLook = iota // match must look
+	// cutStop: the word alone as a stop-listed name (ان، علي، كان) when
+	// the next token continues no name (see Resolver.continued)
+	cutStop
+	// cutStopAlways: the same whatever follows (no first key of the
+	// word begins a longer name)
+	cutStopAlways
+	// cutNone: nothing when the next token continues no name
+	cutNone
+	// cutNever: nothing whatever follows (the word is skipped, see
+	// skipsWord)
+	cutNever
 )
 
-// stopBits returns the stopAlone bits of a word with first keys fks.
-func stopBits(fks []firstKey) uint64 {
-	var b uint64 = shortBit
+// cutOf returns what matchWord finds with first keys fks (see cutLook):
+// the first key that names entries alone gives the match unless a name
+// of several words begins at the token.
+func cutOf(fks []firstKey) int {
+	short := true // no key begins a longer name
 	for i := range fks {
-		if fks[i].maxLen > 1 {
-			b = 0
-		}
+		short = short && fks[i].maxLen == 1
 	}
 	for i := range fks {
-		if fks[i].idsN > 0 {
-			if fks[i].stop {
-				b |= stopFirstBit
-			}
-			break
+		switch {
+		case fks[i].idsN == 0:
+			continue
+		case !fks[i].stop:
+			return cutLook
+		case short:
+			return cutStopAlways
+		default:
+			return cutStop
 		}
 	}
-	return b
+	if short {
+		return cutNever
+	}
+	return cutNone
+}
+
+// bothCut returns what match finds at a word whose two spellings (final
+// ه and ة) give a and b.
+func bothCut(a, b int) int {
+	switch {
+	case a == b:
+		return a
+	case min(a, b) == cutStop && max(a, b) == cutStopAlways:
+		return cutStop
+	case min(a, b) == cutNone && max(a, b) == cutNever:
+		return cutNone
+	}
+	return cutLook
 }
 
 // firstKeysOf appends to fks the first keys of firsts that some name

@@ -104,12 +104,19 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	for i := 0; i < len(toks); {
 		var m *mention
 		if t := &toks[i]; r.g.mayStart(t) {
-			if (i == 0 || r.g.notCue(&toks[i-1])) && r.stopsAlone(toks, i) {
-				// a stop-listed word with no cue before it, which
-				// accept would reject: only its place is kept
-				prevLast, dropped = i+1, true
+			switch r.shortcut(toks, i) {
+			case cutNone:
 				i++
 				continue
+			case cutStop:
+				if i == 0 || r.g.notCue(&toks[i-1]) {
+					// a stop-listed word with no cue before it,
+					// which accept would reject: only its place
+					// is kept
+					prevLast, dropped = i+1, true
+					i++
+					continue
+				}
 			}
 			m = r.match(toks, i, a)
 		}
@@ -273,20 +280,25 @@ func (g *Gazetteer) mayStart(t *text.Token) bool {
 	return t.Kind == text.Word && (t.Word <= 0 || t.Script == text.Latin || !g.skipsWord(t.Word))
 }
 
-// stopsAlone reports whether the match at Arabic token i, a word that
-// may start a name (see mayStart), is its word alone as a stop-listed
-// name (ان، علي، كان), as Resolver.match would find: the word's first
-// key with entries of its own is a stop-listed name, and none of its
-// first keys begins a longer name, or the next token continues none (see
-// Resolver.continued).
-func (r *Resolver) stopsAlone(toks []text.Token, i int) bool {
+// shortcut returns what match finds at token i, a token that may start a
+// name (see mayStart), when the gazetteer tells it without the word's
+// first keys: cutStop, the word alone as a stop-listed name; cutNone,
+// nothing; or cutLook, when match must look.
+func (r *Resolver) shortcut(toks []text.Token, i int) int {
 	t := &toks[i]
 	w := int(t.Word - 1)
-	if t.Script == text.Latin || w < 0 || w/32 >= len(r.g.stopAlone) {
-		return false
+	if t.Script == text.Latin || w < 0 || w/32 >= len(r.g.cuts) {
+		return cutLook
 	}
-	b := r.g.stopAlone[w/32] >> (2 * (w % 32))
-	return b&stopFirstBit != 0 && (b&shortBit != 0 || r.continued(toks, i) < 0)
+	switch c := int(r.g.cuts[w/32]>>(2*(w%32))) & 3; c {
+	case cutStopAlways:
+		return cutStop
+	case cutStop, cutNone:
+		if r.continued(toks, i) < 0 {
+			return c
+		}
+	}
+	return cutLook
 }
 
 // match finds the longest gazetteer name starting at token i.

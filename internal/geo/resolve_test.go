@@ -7,32 +7,53 @@ import (
 	"github.com/marsad-dev/marsad/internal/text"
 )
 
-// TestStopsAlone checks on news articles that where Resolve drops a token
-// unmatched (see stopsAlone), match finds that word alone as a
+// TestShortcut checks on news articles that where shortcut tells what
+// match finds, match finds it: nothing, or the word alone as a
 // stop-listed name, which accept rejects.
-func TestStopsAlone(t *testing.T) {
+func TestShortcut(t *testing.T) {
 	r := NewResolver(gaz(t))
 	var tk text.Tokenizer
-	dropped := 0
+	cut := map[int]int{}
 	for _, d := range corpus.ANTForTest(t, 1<<20) {
 		toks := tk.Tokenize(d.Text)
 		a := arenas.Get().(*arena)
 		for i := range toks {
-			if !r.g.mayStart(&toks[i]) || !r.stopsAlone(toks, i) {
+			if !r.g.mayStart(&toks[i]) {
 				continue
 			}
-			dropped++
+			c := r.shortcut(toks, i)
+			cut[c]++
 			m := r.match(toks, i, a)
-			if m == nil || !m.stop || m.words != 1 || m.first != i || m.last != i+1 || m.latin {
-				t.Fatalf("%s: token %d %q: stopsAlone, but match gives %+v", d.ID, i, toks[i].Text, m)
-			}
-			if m.sentLo = i; r.accept(m) { // (no cue before it)
-				t.Fatalf("%s: token %d %q: stopsAlone, but accepted alone", d.ID, i, toks[i].Text)
+			switch c {
+			case cutNone:
+				if m != nil {
+					t.Fatalf("%s: token %d %q: cutNone, but match gives %+v", d.ID, i, toks[i].Text, m)
+				}
+			case cutStop:
+				if m == nil || !m.stop || m.words != 1 || m.first != i || m.last != i+1 || m.latin {
+					t.Fatalf("%s: token %d %q: cutStop, but match gives %+v", d.ID, i, toks[i].Text, m)
+				}
+				if m.sentLo = i; r.accept(m) { // (with no cue before it)
+					t.Fatalf("%s: token %d %q: cutStop, but accepted alone", d.ID, i, toks[i].Text)
+				}
 			}
 		}
 		a.release()
 	}
-	if dropped == 0 {
-		t.Fatal("no token stopsAlone")
+	t.Logf("shortcuts of the tokens that may start a name (look, stop, none): %d, %d, %d", cut[cutLook], cut[cutStop], cut[cutNone])
+	if cut[cutStop] == 0 || cut[cutNone] == 0 {
+		t.Fatalf("shortcuts taken: %v", cut)
+	}
+}
+
+func TestBothCut(t *testing.T) {
+	for _, c := range []struct{ a, b, want int }{
+		{cutStop, cutStop, cutStop}, {cutStopAlways, cutStop, cutStop}, {cutStop, cutStopAlways, cutStop},
+		{cutNever, cutNone, cutNone}, {cutNone, cutNever, cutNone}, {cutNever, cutNever, cutNever},
+		{cutStop, cutNone, cutLook}, {cutStopAlways, cutNever, cutLook}, {cutLook, cutStop, cutLook},
+	} {
+		if got := bothCut(c.a, c.b); got != c.want {
+			t.Errorf("bothCut(%d, %d) = %d, want %d", c.a, c.b, got, c.want)
+		}
 	}
 }
