@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
@@ -106,9 +105,9 @@ type Gazetteer struct {
 	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
-	// arKeys caches the key of an entry's Arabic name (entry index →
-	// string), filled as the resolver asks (see Resolver.ownName).
-	arKeys sync.Map
+	// arKeys holds the keys of the Arabic names of the major entries
+	// (see entryMeta.arKey).
+	arKeys []string
 	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
 	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
 	clitic []uint64

@@ -1047,11 +1047,10 @@ func (r *Resolver) doubtful(m *mention) bool {
 // Arabic name (الرياض), not by an alternate one (سنة for Sanandaj).
 func (r *Resolver) ownName(m *mention, id int32) bool {
 	var k string
-	if v, ok := r.g.arKeys.Load(id); ok {
-		k = v.(string)
+	if em := &r.g.meta[id]; em.flags&majorEntry != 0 {
+		k = r.g.arKeys[em.arKey]
 	} else {
 		k = arabic.Key(r.g.entries[id].NameAR)
-		r.g.arKeys.Store(id, k)
 	}
 	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
 }

@@ -3,6 +3,8 @@ package geo
 import (
 	"math"
 	"slices"
+
+	"github.com/marsad-dev/marsad/internal/arabic"
 )
 
 // entryMeta is what scoring reads of an entry, in one compact record per
@@ -20,6 +22,7 @@ type entryMeta struct {
 	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA)
 	bits     uint8 // metaArea, metaCountry, …
 	kind     uint8 // the kind: Gazetteer.kinds[kind]
+	arKey    int32 // a major entry's Arabic name key: Gazetteer.arKeys[arKey]
 }
 
 // entryMeta.bits.
@@ -119,10 +122,10 @@ func (g *Gazetteer) parentsOf(i int32) []int32 {
 	return g.entries[i].Parents
 }
 
-// markMeta fills g.meta, g.kinds and g.precs from the entries.
+// markMeta fills g.meta, g.kinds, g.precs and g.arKeys from the entries.
 func (g *Gazetteer) markMeta() {
 	g.meta = make([]entryMeta, len(g.entries))
-	g.kinds, g.precs = g.kinds[:0:0], g.precs[:0:0]
+	g.kinds, g.precs, g.arKeys = g.kinds[:0:0], g.precs[:0:0], g.arKeys[:0:0]
 	for i := range g.entries {
 		g.meta[i] = newEntryMeta(g.entries, i)
 		k := slices.Index(g.kinds, g.entries[i].Kind)
@@ -132,6 +135,10 @@ func (g *Gazetteer) markMeta() {
 			g.precs = append(g.precs, g.entries[i].Precision())
 		}
 		g.meta[i].kind = uint8(min(k, 255))
+		if g.meta[i].flags&majorEntry != 0 {
+			g.meta[i].arKey = int32(len(g.arKeys))
+			g.arKeys = append(g.arKeys, arabic.Key(g.entries[i].NameAR))
+		}
 	}
 	for i := range g.entries {
 		for _, p := range g.entries[i].Parents {
