@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -98,7 +99,8 @@ type Gazetteer struct {
 	// them: those of the n-th word not skipped are at wf[n] (see
 	// wordFirsts), which holds the first and places the others in
 	// wfPool; wfRank[b] counts the words not skipped before word 64b+1;
-	// wfIDs holds the entries of the keys alone.
+	// wfIDs holds the entries of the keys alone, each list after its
+	// length (see Gazetteer.ids); wfIDs[0] is no list.
 	wf     []wordFirstsAt
 	wfRank []uint32
 	wfPool []firstKey
@@ -281,35 +283,38 @@ func (g *Gazetteer) notCue(t *text.Token) bool {
 	return t.Kind != text.Word || !g.mayCue(t)
 }
 
-// firstKey is a key a name may begin with at a token (see firstKeys), as
-// the resolver needs it: its place fi among the token's first keys, the
-// most words of a name beginning with it, and the entries of the name key
-// alone (nil when there are none or it is a relation word) with its stop
-// and frequency marks. Keys no name begins with are left out.
+// firstKey is a key a name may begin with at a token of a lexicon word
+// (see firstKeys), as the resolver needs it: the key, which is the
+// token's key less its first strip bytes (a proclitic), its place fi among
+// the token's first keys, the most words of a name beginning with it, and
+// the entries of the name key alone (none when there are none or it is a
+// relation word) with its stop and frequency marks. Keys no name begins
+// with are left out. It takes 24 bytes.
 type firstKey struct {
-	key    string
-	idsOff uint32 // ids: wfIDs[idsOff : idsOff+idsN]
-	idsN   uint32
-	sec    span // the second words of keys beginning with key (see keyInfo)
+	idsOff uint32 // the entries (see Gazetteer.ids), or 0 for none
+	sec    span   // the second words of keys beginning with key (see keyInfo)
 	freq   int32
+	strip  uint8
 	fi     uint8
 	maxLen uint8
 	stop   bool
-	sum    uint8 // candSummary of ids
+	sum    uint8 // candSummary of the entries
 }
+
+// key returns the key of fk, a first key of token t.
+func (fk *firstKey) key(t *text.Token) string { return t.Key[fk.strip:] }
 
 // wordFirstsAt holds the first keys of a word: when its final ه was
 // written ه, the n of them are head (when n > 0) and then
 // wfPool[more:][:n-1]; when it was written ة, the same unless !taSame,
-// and then wfPool[ta:][:nt]. Keeping the first in the record makes the
-// usual word one memory access.
+// and then the nt keys that follow those in wfPool. Keeping the first in
+// the record, of 32 bytes, makes the usual word one memory access, and
+// two words' records share a cache line of the (aligned) array.
 type wordFirstsAt struct {
 	head   [1]firstKey
 	more   uint32
-	ta     uint32
 	n, nt  uint8
 	taSame bool
-	_      [13]byte // to 64 bytes: one cache line in the (aligned) array
 }
 
 // wordFirsts returns the first keys of lexicon word w, a word not skipped
@@ -323,7 +328,8 @@ func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, o
 	r := int(g.wfRank[i/64]) + bits.OnesCount64(^g.skip[i/64]&(1<<(i%64)-1))
 	at := &g.wf[r]
 	if !at.taSame && strings.HasSuffix(t.Norm, "ة") {
-		return nil, g.wfPool[at.ta : at.ta+uint32(at.nt)], true
+		ta := at.more + uint32(max(at.n, 1)-1)
+		return nil, g.wfPool[ta : ta+uint32(at.nt)], true
 	}
 	if at.n == 0 {
 		return nil, nil, true
@@ -332,12 +338,15 @@ func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, o
 }
 
 // ids returns the entries of fk's key alone (nil when there are none or
-// it is a relation word).
+// it is a relation word): wfIDs[idsOff+1:], as many as wfIDs[idsOff]
+// says.
 func (g *Gazetteer) ids(fk *firstKey) []int32 {
-	if fk.idsN == 0 {
+	if fk.idsOff == 0 {
 		return nil
 	}
-	return g.wfIDs[fk.idsOff : fk.idsOff+fk.idsN : fk.idsOff+fk.idsN]
+	from := fk.idsOff + 1
+	to := from + uint32(g.wfIDs[fk.idsOff])
+	return g.wfIDs[from:to:to]
 }
 
 // markSkips fills g.skip from the name index.
@@ -352,7 +361,7 @@ func (g *Gazetteer) markSkips() {
 	g.cuts = make([]uint64, (n+31)/32)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
-	g.wfPool, g.wfIDs = nil, nil
+	g.wfPool, g.wfIDs = nil, []int32{0}
 	var fks, tks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
@@ -377,11 +386,11 @@ func (g *Gazetteer) markSkips() {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
 			continue
 		}
-		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
+		fks = g.firstKeysOf(key, g.firstKeys(key, plain, buf[:0]), fks[:0])
 		cut := cutOf(fks)
 		taSame := slices.Equal(plain, ta)
 		if !taSame {
-			tks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), tks[:0])
+			tks = g.firstKeysOf(key, g.firstKeys(key, ta, buf[:0]), tks[:0])
 			cut = bothCut(cut, cutOf(tks))
 		}
 		if cut == cutNever {
@@ -392,14 +401,13 @@ func (g *Gazetteer) markSkips() {
 		if cliticForm(key) {
 			g.clitic[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
-		at := wordFirstsAt{n: uint8(len(fks)), taSame: taSame}
+		at := wordFirstsAt{n: uint8(len(fks)), more: uint32(len(g.wfPool)), taSame: taSame}
 		if len(fks) > 0 {
 			at.head[0] = fks[0]
-			at.more = uint32(len(g.wfPool))
 			g.wfPool = append(g.wfPool, fks[1:]...)
 		}
 		if !taSame {
-			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(tks))
+			at.nt = uint8(len(tks))
 			g.wfPool = append(g.wfPool, tks...)
 		}
 		g.wf = append(g.wf, at)
@@ -433,7 +441,7 @@ func cutOf(fks []firstKey) int {
 	}
 	for i := range fks {
 		switch {
-		case fks[i].idsN == 0:
+		case fks[i].idsOff == 0:
 			continue
 		case !fks[i].stop:
 			return cutLook
@@ -463,18 +471,21 @@ func bothCut(a, b int) int {
 	return cutLook
 }
 
-// firstKeysOf appends to fks the first keys of firsts that some name
-// begins with, with what the index says of them, and returns fks.
-func (g *Gazetteer) firstKeysOf(firsts []string, fks []firstKey) []firstKey {
+// firstKeysOf appends to fks the first keys firsts of a word with key
+// key that some name begins with, with what the index says of them, and
+// returns fks. (firstKeys makes every first key a suffix of the word's
+// key, less a proclitic of a few bytes.)
+func (g *Gazetteer) firstKeysOf(key string, firsts []string, fks []firstKey) []firstKey {
 	for fi, f := range firsts {
 		ml := g.maxLenOf(f)
-		if ml == 0 {
+		if ml == 0 || !strings.HasSuffix(key, f) || len(key)-len(f) > math.MaxUint8 {
 			continue
 		}
 		ki := g.info(f)
-		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
+		fk := firstKey{strip: uint8(len(key) - len(f)), fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
 		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
-			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
+			fk.idsOff = uint32(len(g.wfIDs))
+			g.wfIDs = append(g.wfIDs, int32(len(ids)))
 			g.wfIDs = append(g.wfIDs, ids...)
 			fk.sum = g.candSummary(ids)
 		}

@@ -372,12 +372,13 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 		}
 		if fk.maxLen == 1 || *next < 0 || !r.g.mayFollow(fk, &toks[*next]) {
 			// f alone, as matchFirst would find it
-			if fk.idsN > 0 {
-				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
+			if fk.idsOff > 0 {
+				k := fk.key(&toks[i])
+				return r.newMention(toks, i, i+1, a, int(fk.fi), k, k, 1, r.g.ids(fk), fk, -1)
 			}
 			continue
 		}
-		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
+		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key(&toks[i]), int(fk.maxLen), fk); m != nil {
 			return m
 		}
 	}
@@ -455,7 +456,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			switch {
 			case n == 1 && pre != nil:
 				// f alone, as looked up when the gazetteer was loaded
-				if pre.idsN == 0 {
+				if pre.idsOff == 0 {
 					continue
 				}
 				k, ids = f, r.g.ids(pre)

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/marsad-dev/marsad/internal/corpus"
 	"github.com/marsad-dev/marsad/internal/text"
@@ -55,5 +56,13 @@ func TestBothCut(t *testing.T) {
 		if got := bothCut(c.a, c.b); got != c.want {
 			t.Errorf("bothCut(%d, %d) = %d, want %d", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+// TestWordFirstsSize checks that two records of wordFirsts share a cache
+// line.
+func TestWordFirstsSize(t *testing.T) {
+	if n := unsafe.Sizeof(wordFirstsAt{}); n != 32 {
+		t.Errorf("wordFirstsAt takes %d bytes, want 32", n)
 	}
 }
