@@ -1202,7 +1202,7 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	if em.admin2 >= 0 {
 		loc.Admin2 = r.g.entries[em.admin2].Name
 	}
-	lat, lon := e.Lat, e.Lon
+	lat, lon := em.lat, em.lon
 	area := em.bits&metaArea != 0
 	switch {
 	case m.countryside:
