@@ -284,6 +284,12 @@ func (g *Gazetteer) notCue(t *text.Token) bool {
 	return t.Kind != text.Word || !g.mayCue(t)
 }
 
+// noCueBefore reports whether token i is the first or follows a token
+// that is surely no cue word (see notCue).
+func (g *Gazetteer) noCueBefore(toks []text.Token, i int) bool {
+	return i == 0 || g.notCue(&toks[i-1])
+}
+
 // firstKey is a key a name may begin with at a token of a lexicon word
 // (see firstKeys), as the resolver needs it: the key, which is the
 // token's key less its first strip bytes (a proclitic), its place fi among

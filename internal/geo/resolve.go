@@ -98,8 +98,11 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	a := arenas.Get().(*arena)
 	defer a.release()
 	ms := a.ms
-	// the end of the last match, kept or dropped (see stopsAlone), and
-	// whether a match was dropped after the last kept
+	// A match of a stop-listed Arabic word alone with no cue before it,
+	// which accept would reject, is dropped, keeping only its place for
+	// coordination and chains: prevLast is the end of the last match,
+	// kept or dropped, and dropped tells whether one was dropped after
+	// the last kept.
 	prevLast, dropped := -1, false
 	for i := 0; i < len(toks); {
 		var m *mention
@@ -109,16 +112,19 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 				i++
 				continue
 			case cutStop:
-				if i == 0 || r.g.notCue(&toks[i-1]) {
-					// a stop-listed word with no cue before it,
-					// which accept would reject: only its place
-					// is kept
+				if r.g.noCueBefore(toks, i) {
 					prevLast, dropped = i+1, true
 					i++
 					continue
 				}
 			}
 			m = r.match(toks, i, a)
+			if m != nil && m.stop && m.words == 1 && !m.latin && r.g.noCueBefore(toks, i) {
+				a.unget(m)
+				prevLast, dropped = i+1, true
+				i++
+				continue
+			}
 		}
 		if m == nil {
 			i++
@@ -689,6 +695,13 @@ func (a *arena) mention() *mention {
 	c := &a.chunks[a.cur]
 	*c = (*c)[:len(*c)+1]
 	return &(*c)[len(*c)-1]
+}
+
+// unget takes back m, the mention that mention returned last.
+func (a *arena) unget(m *mention) {
+	*m = mention{}
+	c := &a.chunks[a.cur]
+	*c = (*c)[:len(*c)-1]
 }
 
 // cands returns a candidate list of length n (capacity n).
