@@ -268,8 +268,12 @@ var cueKeys = func() map[string]bool {
 }()
 
 // mayCue reports whether a token may be a cue word: false for a word of
-// the lexicon none of whose keys is one.
+// the lexicon none of whose keys is one, or a token that is no word (a
+// number or punctuation, whose keys have no letter).
 func (g *Gazetteer) mayCue(t *text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
 	if t.Word <= 0 || t.Script == text.Latin {
 		return true
 	}
@@ -277,17 +281,10 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 	return i/64 >= len(g.cueFree) || g.cueFree[i/64]&(1<<(i%64)) == 0
 }
 
-// notCue reports whether token t is surely no cue word: a word of the
-// lexicon none of whose keys is one, or no word at all (a number or
-// punctuation, whose keys have no letter).
-func (g *Gazetteer) notCue(t *text.Token) bool {
-	return t.Kind != text.Word || !g.mayCue(t)
-}
-
 // noCueBefore reports whether token i is the first or follows a token
-// that is surely no cue word (see notCue).
+// that is surely no cue word (see mayCue).
 func (g *Gazetteer) noCueBefore(toks []text.Token, i int) bool {
-	return i == 0 || g.notCue(&toks[i-1])
+	return i == 0 || !g.mayCue(&toks[i-1])
 }
 
 // firstKey is a key a name may begin with at a token of a lexicon word

@@ -541,9 +541,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		stripped := t.Key[:len(t.Key)-len(f)]
 		prep := strings.TrimSuffix(stripped, "ال")
 		m.article = prep != stripped || strings.HasSuffix(stripped, "لل")
-		if strings.ContainsAny(prep, "بل") || strings.Contains(prep, "في") {
-			m.weak = true
-		}
+		m.weak = isPreposition(prep)
 	}
 	if n == 1 && !m.latin {
 		m.key = k
@@ -570,6 +568,17 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		}
 	}
 	return m
+}
+
+// isPreposition reports whether proclitics p hold a preposition: ب, ل
+// or في.
+func isPreposition(p string) bool {
+	for _, c := range p {
+		if c == 'ب' || c == 'ل' {
+			return true
+		}
+	}
+	return strings.Contains(p, "في")
 }
 
 // cliticForm reports whether an Arabic word key, matched as a whole, is a
