@@ -100,8 +100,7 @@ type Gazetteer struct {
 	// them: those of the n-th word not skipped are at wf[n] (see
 	// wordFirsts), which holds the first and places the others in
 	// wfPool; wfRank[b] counts the words not skipped before word 64b+1;
-	// wfIDs holds the entries of the keys alone, each list after its
-	// length (see Gazetteer.ids); wfIDs[0] is no list.
+	// wfIDs holds the entries of the keys alone.
 	wf     []wordFirstsAt
 	wfRank []uint32
 	wfPool []firstKey
@@ -295,9 +294,10 @@ func (g *Gazetteer) noCueBefore(toks []text.Token, i int) bool {
 // relation word) with its stop and frequency marks. Keys no name begins
 // with are left out. It takes 24 bytes.
 type firstKey struct {
-	idsOff uint32 // the entries (see Gazetteer.ids), or 0 for none
+	idsOff uint32 // the entries: wfIDs[idsOff : idsOff+idsN]
+	idsN   uint32
 	sec    span   // the second words of keys beginning with key (see keyInfo)
-	freq   int32
+	freq   uint16 // keyInfo.freq up to 65535, which the resolver's thresholds are far below
 	strip  uint8
 	fi     uint8
 	maxLen uint8
@@ -342,15 +342,12 @@ func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, o
 }
 
 // ids returns the entries of fk's key alone (nil when there are none or
-// it is a relation word): wfIDs[idsOff+1:], as many as wfIDs[idsOff]
-// says.
+// it is a relation word).
 func (g *Gazetteer) ids(fk *firstKey) []int32 {
-	if fk.idsOff == 0 {
+	if fk.idsN == 0 {
 		return nil
 	}
-	from := fk.idsOff + 1
-	to := from + uint32(g.wfIDs[fk.idsOff])
-	return g.wfIDs[from:to:to]
+	return g.wfIDs[fk.idsOff : fk.idsOff+fk.idsN : fk.idsOff+fk.idsN]
 }
 
 // markSkips fills g.skip from the name index.
@@ -365,7 +362,7 @@ func (g *Gazetteer) markSkips() {
 	g.cuts = make([]uint64, (n+31)/32)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
-	g.wfPool, g.wfIDs = nil, []int32{0}
+	g.wfPool, g.wfIDs = nil, nil
 	var fks, tks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
@@ -445,7 +442,7 @@ func cutOf(fks []firstKey) int {
 	}
 	for i := range fks {
 		switch {
-		case fks[i].idsOff == 0:
+		case fks[i].idsN == 0:
 			continue
 		case !fks[i].stop:
 			return cutLook
@@ -486,10 +483,10 @@ func (g *Gazetteer) firstKeysOf(key string, firsts []string, fks []firstKey) []f
 			continue
 		}
 		ki := g.info(f)
-		fk := firstKey{strip: uint8(len(key) - len(f)), fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
+		fk := firstKey{strip: uint8(len(key) - len(f)), fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop,
+			freq: uint16(min(ki.freq, math.MaxUint16)), sec: ki.sec}
 		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
-			fk.idsOff = uint32(len(g.wfIDs))
-			g.wfIDs = append(g.wfIDs, int32(len(ids)))
+			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
 			g.wfIDs = append(g.wfIDs, ids...)
 			fk.sum = g.candSummary(ids)
 		}

@@ -378,7 +378,7 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 		}
 		if fk.maxLen == 1 || *next < 0 || !r.g.mayFollow(fk, &toks[*next]) {
 			// f alone, as matchFirst would find it
-			if fk.idsOff > 0 {
+			if fk.idsN > 0 {
 				k := fk.key(&toks[i])
 				return r.newMention(toks, i, i+1, a, int(fk.fi), k, k, 1, r.g.ids(fk), fk, -1)
 			}
@@ -462,7 +462,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			switch {
 			case n == 1 && pre != nil:
 				// f alone, as looked up when the gazetteer was loaded
-				if pre.idsOff == 0 {
+				if pre.idsN == 0 {
 					continue
 				}
 				k, ids = f, r.g.ids(pre)
