@@ -316,7 +316,8 @@ type chainIndex struct {
 	meta   []entryMeta
 	first  []int       // first token of each mention
 	ents   []uint64    // candidates that are parents: entry << 32 | mention, sorted
-	points []pointAt   // candidates that are points, by latitude
+	points []pointAt   // candidates that are points, by latitude when sorted
+	sorted bool        // (when there are more than sortPoints)
 	ctry   [][2]uint32 // per mention, its country candidates in ctryCC
 	ctryCC []uint64    // packed countries
 	best   []float64   // per mention, the best link to the entry scored
@@ -353,15 +354,17 @@ func (a *arena) chainIndex(g *Gazetteer, ms []*mention) *chainIndex {
 		ix.ctry = append(ix.ctry, [2]uint32{start, uint32(len(ix.ctryCC))})
 	}
 	slices.Sort(ix.ents)
-	slices.SortFunc(ix.points, func(x, y pointAt) int {
-		switch {
-		case x.lat < y.lat:
-			return -1
-		case x.lat > y.lat:
-			return 1
-		}
-		return 0
-	})
+	if ix.sorted = len(ix.points) > sortPoints; ix.sorted {
+		slices.SortFunc(ix.points, func(x, y pointAt) int {
+			switch {
+			case x.lat < y.lat:
+				return -1
+			case x.lat > y.lat:
+				return 1
+			}
+			return 0
+		})
+	}
 	return ix
 }
 
@@ -433,21 +436,30 @@ func (ix *chainIndex) linkCountry(o int, cc uint64) {
 	}
 }
 
+// sortPoints is the most point candidates that chainIndex leaves unsorted:
+// a document has about a dozen, which linkNear reads faster in a row than
+// sorting them takes.
+const sortPoints = 64
+
 // linkNear links the mentions with a point candidate in em's country
 // between 0.5 and 60 km from em (a point candidate of mention k).
 func (ix *chainIndex) linkNear(k int, em *entryMeta) {
 	// places more than 0.6° of latitude apart are over 66 km apart; the
 	// search bound is a little wider, the test below is exact
-	lo := em.lat - 0.61
-	j, _ := slices.BinarySearchFunc(ix.points, lo, func(p pointAt, lo float64) int {
-		if p.lat < lo {
-			return -1
-		}
-		return 1
-	})
+	pts, hi := ix.points, math.Inf(1)
+	if ix.sorted {
+		lo := em.lat - 0.61
+		j, _ := slices.BinarySearchFunc(pts, lo, func(p pointAt, lo float64) int {
+			if p.lat < lo {
+				return -1
+			}
+			return 1
+		})
+		pts, hi = pts[j:], em.lat+0.61
+	}
 	near := newNearTest(em.lat, em.lon)
-	for ; j < len(ix.points) && ix.points[j].lat <= em.lat+0.61; j++ {
-		pt := &ix.points[j]
+	for j := 0; j < len(pts) && pts[j].lat <= hi; j++ {
+		pt := &pts[j]
 		o := int(pt.o)
 		if o == k || pt.cc != em.cc || ix.best[o] >= 1.2 || math.Abs(em.lat-pt.lat) > 0.6 {
 			continue
