@@ -430,6 +430,8 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			}
 			if !broken && r.g.mayContinue(u) {
 				useful++
+			} else if t.Script != text.Latin {
+				break // (only Latin names look past useful, see below)
 			} else {
 				broken = true
 			}
