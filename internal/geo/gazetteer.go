@@ -246,25 +246,11 @@ const (
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading
-// (cues, relation, bearingAt) looks up by a token's keys.
-func isCueKey(k string) bool { return cueKeys[k] }
-
-var cueKeys = func() map[string]bool {
-	m := map[string]bool{"ريف": true, "الريف": true}
-	for k := range weakCues {
-		m[k] = true
-	}
-	for k := range featureCues {
-		m[k] = true
-	}
-	for k := range nearCues {
-		m[k] = true
-	}
-	for k := range bearings {
-		m[k] = true
-	}
-	return m
-}()
+// (cues, relation) looks up by a token's keys.
+func isCueKey(k string) bool {
+	_, ok := cueWords[k]
+	return ok
+}
 
 // mayCue reports whether a token may be a cue word: false for a word of
 // the lexicon none of whose keys is one, or a token that is no word (a

@@ -743,7 +743,6 @@ func keysOf(t *text.Token, buf []string) []string {
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
 func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
-	var kb [8]string
 	lo := m.sentLo
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
@@ -763,6 +762,8 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 		j--
 	}
 	// feature cue just before ("مدينة", "بلدة", "the town of")
+	var c tokenCue // what the cue tables say of token j, when read
+	read := false
 	if j >= lo {
 		if m.latin && strings.EqualFold(toks[j].Text, "of") && j-1 >= lo {
 			if k, ok := featureCues[strings.ToLower(toks[j-1].Text)]; ok {
@@ -772,50 +773,93 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 			}
 		} else if m.latin {
 			// "Ain Issa camp" handled above; "Camp Bucca" is its own name
-		} else if r.g.mayCue(&toks[j]) {
-			for _, k := range keysOf(&toks[j], kb[:0]) {
-				if k == "ريف" || k == "الريف" {
-					m.countryside = true
-					m.weak = true
-					m.exprFirst = j
-					j--
-					if m.last < len(toks) {
-						if b, ok := bearings[toks[m.last].Key]; ok && strings.HasPrefix(toks[m.last].Key, "ال") {
-							m.bearing, m.hasBearing = b, true
-							m.exprLast = m.last + 1
-							if m.last+1 < len(toks) {
-								if b2, ok := bearings[toks[m.last+1].Key]; ok && strings.HasPrefix(toks[m.last+1].Key, "ال") {
-									m.bearing = combine(b, b2)
-									m.exprLast = m.last + 2
-								}
+		} else {
+			c, read = r.g.cueAt(&toks[j]), true
+			switch {
+			case c.countryside:
+				m.countryside = true
+				m.weak = true
+				m.exprFirst = j
+				j--
+				read = false
+				if m.last < len(toks) {
+					if b, ok := bearings[toks[m.last].Key]; ok && strings.HasPrefix(toks[m.last].Key, "ال") {
+						m.bearing, m.hasBearing = b, true
+						m.exprLast = m.last + 1
+						if m.last+1 < len(toks) {
+							if b2, ok := bearings[toks[m.last+1].Key]; ok && strings.HasPrefix(toks[m.last+1].Key, "ال") {
+								m.bearing = combine(b, b2)
+								m.exprLast = m.last + 2
 							}
 						}
 					}
-					break
 				}
-				if f, ok := featureCues[k]; ok && !strings.HasSuffix(toks[j].Key, "ال"+k) {
-					// (not a definite noun: بالقضاء على، بالمناطق الجبلية)
-					m.feature = f
-					m.weak = true
-					m.exprFirst = j
-					j--
-					break
-				}
+			case c.feature != "":
+				m.feature = c.feature
+				m.weak = true
+				m.exprFirst = j
+				j--
+				read = false
 			}
 		}
 	}
 	if m.stop && m.words == 1 && m.feature == "" && !m.countryside {
 		return // rejected whatever else is written before it (see accept)
 	}
-	if j >= lo && r.g.mayCue(&toks[j]) {
-		for _, k := range keysOf(&toks[j], kb[:0]) {
-			if weakCues[k] {
-				m.weak = true
-				break
-			}
+	if j >= lo {
+		if !read {
+			c, read = r.g.cueAt(&toks[j]), true
+		}
+		if c.weak {
+			m.weak = true
 		}
 	}
-	r.relation(toks, lo, j, m)
+	r.relation(toks, lo, j, m, c)
+}
+
+// tokenCue is what the cue tables say of a token by its keys (see keysOf)
+// as cues and relation read them: whether the first key that is ريف or
+// a feature cue not written as a definite noun (بالقضاء على، بالمناطق
+// الجبلية) is ريف, or that feature; whether any key is a weak cue; the
+// relation of the first key that is a near cue; the first key's bearing.
+type tokenCue struct {
+	countryside bool
+	feature     string
+	weak        bool
+	near        string
+	bearing     float64
+	hasBearing  bool
+}
+
+// cueAt returns what the cue tables say of token t.
+func (g *Gazetteer) cueAt(t *text.Token) tokenCue {
+	var c tokenCue
+	if !g.mayCue(t) {
+		return c
+	}
+	var kb [8]string
+	decided := false // the first ريف or feature cue is read
+	for _, k := range keysOf(t, kb[:0]) {
+		w, ok := cueWords[k]
+		if !ok {
+			continue
+		}
+		if !decided {
+			if w.rif {
+				c.countryside, decided = true, true
+			} else if w.feature != "" && !strings.HasSuffix(t.Key, "ال"+k) {
+				c.feature, decided = w.feature, true
+			}
+		}
+		c.weak = c.weak || w.weak
+		if c.near == "" {
+			c.near = w.near
+		}
+		if !c.hasBearing && w.hasBearing {
+			c.bearing, c.hasBearing = w.bearing, true
+		}
+	}
+	return c
 }
 
 func combine(a, b float64) float64 {
@@ -831,48 +875,44 @@ func combine(a, b float64) float64 {
 
 // relation reads a relative description ending at token j (inclusive):
 // غرب / غربي / شمال غرب، قرب / بالقرب من، على بعد 20 كم شمال، north of,
-// 20 km north of, near, outskirts of.
-func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
-	var kb [8]string
+// 20 km north of, near, outskirts of. cj is what the cue tables say of
+// token j (see cueAt).
+func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention, cj tokenCue) {
 	if j < lo {
 		return
 	}
 	// skip "من" / "of"
-	k := j
+	k, c := j, cj
 	if w := toks[k].Text; lowerIs(w, "of") || lowerIs(w, "from") || toks[k].Key == "من" {
 		k--
-	}
-	if k < lo {
-		return
-	}
-	// near cues
-	if !r.g.mayCue(&toks[k]) {
-		return // neither a near cue nor a bearing
-	}
-	for _, key := range keysOf(&toks[k], kb[:0]) {
-		if rel, ok := nearCues[key]; ok {
-			m.relation = rel
-			m.weak = true
-			m.exprFirst = k
-			if k-1 >= lo && (toks[k-1].Key == "على" || toks[k-1].Key == "علي" || strings.EqualFold(toks[k-1].Text, "on") || strings.EqualFold(toks[k-1].Text, "the")) {
-				m.exprFirst = k - 1
-			}
+		if k < lo {
 			return
 		}
+		c = r.g.cueAt(&toks[k])
 	}
-	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
-	b, ok := r.g.bearingAt(toks, k)
-	if !ok {
+	// near cues
+	if c.near != "" {
+		m.relation = c.near
+		m.weak = true
+		m.exprFirst = k
+		if k-1 >= lo && (toks[k-1].Key == "على" || toks[k-1].Key == "علي" || strings.EqualFold(toks[k-1].Text, "on") || strings.EqualFold(toks[k-1].Text, "the")) {
+			m.exprFirst = k - 1
+		}
 		return
 	}
+	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
+	if !c.hasBearing {
+		return
+	}
+	b := c.bearing
 	start := k
 	if k-1 >= lo {
-		if b0, ok0 := r.g.bearingAt(toks, k-1); ok0 && (b0 == 0 || b0 == 180) && (b == 90 || b == 270) {
-			b = combine(b0, b)
+		if c0 := r.g.cueAt(&toks[k-1]); c0.hasBearing && (c0.bearing == 0 || c0.bearing == 180) && (b == 90 || b == 270) {
+			b = combine(c0.bearing, b)
 			start = k - 1
 		} else if k-2 >= lo && isHyphen(&toks[k-1]) {
-			if b0, ok0 := r.g.bearingAt(toks, k-2); ok0 {
-				b = combine(b0, b)
+			if c0 := r.g.cueAt(&toks[k-2]); c0.hasBearing {
+				b = combine(c0.bearing, b)
 				start = k - 2
 			}
 		}
@@ -910,24 +950,6 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 			}
 		}
 	}
-}
-
-func (g *Gazetteer) bearingAt(toks []text.Token, k int) (float64, bool) {
-	t := &toks[k]
-	if t.Script == text.Latin {
-		b, ok := bearings[strings.ToLower(t.Text)]
-		return b, ok
-	}
-	if !g.mayCue(t) {
-		return 0, false
-	}
-	var kb [8]string
-	for _, key := range keysOf(t, kb[:0]) {
-		if b, ok := bearings[key]; ok {
-			return b, true
-		}
-	}
-	return 0, false
 }
 
 func parseNumber(s string) (float64, bool) {
