@@ -243,6 +243,9 @@ const (
 	keepsWord
 	// inMENA: in a country of the Middle East and North Africa (mena).
 	inMENA
+	// notStray: an area, a curated place or a town of 250,000 people or
+	// more, whose lone name is no stray town (see Resolver.stray).
+	notStray
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading

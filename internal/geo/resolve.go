@@ -976,8 +976,8 @@ func parseNumber(s string) (float64, bool) {
 	return v, seen
 }
 
-// candSummary returns the entry flags (promAlways, promMulti,
-// majorEntry) of any of ids.
+// candSummary returns the entry flags (promAlways, promMulti, majorEntry,
+// keepsWord, inMENA, notStray) of any of ids.
 func (g *Gazetteer) candSummary(ids []int32) uint8 {
 	var f uint8
 	for _, id := range ids {
@@ -1142,12 +1142,8 @@ func (r *Resolver) stray(m *mention) bool {
 	if m.latin || m.words > 1 || m.feature != "" || m.countryside {
 		return false
 	}
-	for _, id := range m.ids {
-		if r.g.meta[id].bits&(metaArea|metaCurated|metaLarge) != 0 {
-			return false
-		}
-	}
-	return true
+	// (the summary is at hand for most words)
+	return r.summary(m)&notStray == 0
 }
 
 // near reports whether a candidate of m lies in one of n's or within 60 km

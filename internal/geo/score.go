@@ -19,7 +19,7 @@ type entryMeta struct {
 	rank     int8    // kindRank of the kind
 	npar     uint8   // number of parents, the first of them in par
 	par      [3]int32
-	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA)
+	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA, notStray)
 	bits     uint8 // metaArea, metaCountry, …
 	kind     uint8 // the kind: Gazetteer.kinds[kind]
 	arKey    int32 // a major entry's Arabic name key: Gazetteer.arKeys[arKey]
@@ -33,7 +33,6 @@ const (
 	metaCampPrison             // a camp or a prison
 	metaAdmin12                // an admin1 or admin2
 	metaParent                 // the parent of some entry
-	metaLarge                  // 250,000 people or more
 )
 
 // newEntryMeta computes the scoring record of entry i of entries.
@@ -85,8 +84,8 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	if e.Kind == Admin1 || e.Kind == Admin2 {
 		m.bits |= metaAdmin12
 	}
-	if e.Pop >= 250000 {
-		m.bits |= metaLarge
+	if e.isArea() || e.Curated || e.Pop >= 250000 {
+		m.flags |= notStray
 	}
 	if m.flags&majorEntry != 0 && m.rank <= 2 || m.bits&metaCurated != 0 {
 		m.flags |= keepsWord
