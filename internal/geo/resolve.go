@@ -355,7 +355,7 @@ func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
 		if maxN == 0 {
 			continue
 		}
-		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil); m != nil {
+		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil, false); m != nil {
 			return m
 		}
 	}
@@ -384,7 +384,11 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 			}
 			continue
 		}
-		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key(&toks[i]), int(fk.maxLen), fk); m != nil {
+		// a word of the lexicon that may follow does: some key of fk's
+		// begins with the two words, most often the two alone
+		u := &toks[*next]
+		two := u.Word > 0 && u.Script != text.Latin && r.g.lexNoSpace
+		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key(&toks[i]), int(fk.maxLen), fk, two); m != nil {
 			return m
 		}
 	}
@@ -393,8 +397,10 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 
 // matchFirst finds the longest name of at most maxN words that begins
 // with f, the first key number fi of token i. pre, when not nil, holds
-// what the index says of f alone.
-func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f string, maxN int, pre *firstKey) *mention {
+// what the index says of f alone; two tells that the next word is known
+// to follow f in some key (see mayFollow), so that the key of the two is
+// looked up without the key filter.
+func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f string, maxN int, pre *firstKey, two bool) *mention {
 	t := &toks[i]
 	{
 		// collect following words, skipping hyphens
@@ -468,7 +474,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 					continue
 				}
 				k, ids = f, r.g.ids(pre)
-			case filtered && r.g.keys.mayHave(hs[n-1]):
+			case filtered && (n == 2 && two || r.g.keys.mayHave(hs[n-1])):
 				// the words have no space: their hash is the key's
 				kn = r.g.names.findWords(words[:n], hs[n-1])
 				if kn >= 0 {
