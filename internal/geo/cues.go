@@ -103,3 +103,44 @@ func cueFits(cue, kind string) bool {
 	}
 	return cue == kind
 }
+
+// cueWord is what the cue tables say of one key.
+type cueWord struct {
+	rif        bool   // ريف or الريف: countryside
+	feature    string // featureCues
+	weak       bool   // weakCues
+	near       string // nearCues
+	bearing    float64
+	hasBearing bool // bearings
+}
+
+// cueWords joins the cue tables by key, so that a key is looked up once.
+var cueWords = func() map[string]cueWord {
+	m := map[string]cueWord{}
+	for _, k := range []string{"ريف", "الريف"} {
+		w := m[k]
+		w.rif = true
+		m[k] = w
+	}
+	for k, f := range featureCues {
+		w := m[k]
+		w.feature = f
+		m[k] = w
+	}
+	for k, v := range weakCues {
+		w := m[k]
+		w.weak = v
+		m[k] = w
+	}
+	for k, r := range nearCues {
+		w := m[k]
+		w.near = r
+		m[k] = w
+	}
+	for k, b := range bearings {
+		w := m[k]
+		w.bearing, w.hasBearing = b, true
+		m[k] = w
+	}
+	return m
+}()

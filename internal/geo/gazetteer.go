@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/marsad-dev/marsad/internal/arabic"
@@ -38,18 +38,19 @@ const (
 	Site          = "site"
 )
 
-// Entry is one place of the gazetteer.
+// Entry is one place of the gazetteer. (The fields that resolution reads
+// of the entry it chooses come first, in two cache lines at most.)
 type Entry struct {
 	ID        string
-	Kind      string
+	Name      string // English or transliterated
+	NameAR    string
 	Country   string // ISO 3166-1 alpha-2
+	Curated   bool   // from the curated or a user places file
+	Confirmed bool   // curated position confirmed by its editor
+	Kind      string
 	Lat, Lon  float64
 	Pop       int
 	Parents   []int32 // indices of admin units containing the place, largest first
-	Name      string  // English or transliterated
-	NameAR    string
-	Curated   bool // from the curated or a user places file
-	Confirmed bool // curated position confirmed by its editor
 }
 
 // Precision is the location precision of the entry's kind: site, town,
@@ -92,7 +93,8 @@ type Gazetteer struct {
 	keys, firsts, firstsAr keyFilter
 	// skip has bit n-1 set for word n of arabic.DefaultLexicon when no
 	// name key begins with that word or any of its first keys (see
-	// firstKeys): a token with that word starts no match.
+	// firstKeys), or only keys of one word without entries of their own
+	// (relation words): a token with that word starts no match.
 	skip []uint64
 	// firstKeys of the words not skipped, with what the index says of
 	// them: those of the n-th word not skipped are at wf[n] (see
@@ -105,19 +107,26 @@ type Gazetteer struct {
 	wfIDs  []int32
 	// lexNoSpace: no key of arabic.DefaultLexicon has a space.
 	lexNoSpace bool
-	// arKeys caches the key of an entry's Arabic name (entry index →
-	// string), filled as the resolver asks (see Resolver.ownName).
-	arKeys sync.Map
+	// arKeys holds the keys of the Arabic names of the major entries
+	// (see entryMeta.arKey).
+	arKeys []string
 	// clitic has bit n-1 set for word n of arabic.DefaultLexicon, a word
 	// not skipped, when it is a cliticForm (see Gazetteer.cliticWord).
 	clitic []uint64
+	// cuts holds in two bits for word n of arabic.DefaultLexicon, a word
+	// not skipped, what a match at a token of it finds, when that can be
+	// told without the word's first keys (cutLook …): bits 2(n-1)%64 and
+	// the next of cuts[(n-1)/32].
+	cuts []uint64
 	// cueFree has bit n-1 set for word n of arabic.DefaultLexicon when
 	// none of its keys (see keysOf) is a cue word (see isCueKey).
 	cueFree []uint64
-	// meta holds per entry what the resolver's scoring reads of it, and
-	// kinds the entry kinds it numbers.
+	// meta holds per entry what the resolver's scoring reads of it, kinds
+	// the entry kinds it numbers and precs their precisions (see
+	// Entry.Precision).
 	meta  []entryMeta
 	kinds []string
+	precs []string
 	// cont has bit n-1 set when word n of arabic.DefaultLexicon is a word
 	// other than the first of some name key.
 	cont []uint64
@@ -234,32 +243,25 @@ const (
 	keepsWord
 	// inMENA: in a country of the Middle East and North Africa (mena).
 	inMENA
+	// notStray: an area, a curated place or a town of 250,000 people or
+	// more, whose lone name is no stray town (see Resolver.stray).
+	notStray
 )
 
 // isCueKey reports whether k is a word that the resolver's cue reading
-// (cues, relation, bearingAt) looks up by a token's keys.
-func isCueKey(k string) bool { return cueKeys[k] }
-
-var cueKeys = func() map[string]bool {
-	m := map[string]bool{"ريف": true, "الريف": true}
-	for k := range weakCues {
-		m[k] = true
-	}
-	for k := range featureCues {
-		m[k] = true
-	}
-	for k := range nearCues {
-		m[k] = true
-	}
-	for k := range bearings {
-		m[k] = true
-	}
-	return m
-}()
+// (cues, relation) looks up by a token's keys.
+func isCueKey(k string) bool {
+	_, ok := cueWords[k]
+	return ok
+}
 
 // mayCue reports whether a token may be a cue word: false for a word of
-// the lexicon none of whose keys is one.
+// the lexicon none of whose keys is one, or a token that is no word (a
+// number or punctuation, whose keys have no letter).
 func (g *Gazetteer) mayCue(t *text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
 	if t.Word <= 0 || t.Script == text.Latin {
 		return true
 	}
@@ -267,35 +269,45 @@ func (g *Gazetteer) mayCue(t *text.Token) bool {
 	return i/64 >= len(g.cueFree) || g.cueFree[i/64]&(1<<(i%64)) == 0
 }
 
-// firstKey is a key a name may begin with at a token (see firstKeys), as
-// the resolver needs it: its place fi among the token's first keys, the
-// most words of a name beginning with it, and the entries of the name key
-// alone (nil when there are none or it is a relation word) with its stop
-// and frequency marks. Keys no name begins with are left out.
+// noCueBefore reports whether token i is the first or follows a token
+// that is surely no cue word (see mayCue).
+func (g *Gazetteer) noCueBefore(toks []text.Token, i int) bool {
+	return i == 0 || !g.mayCue(&toks[i-1])
+}
+
+// firstKey is a key a name may begin with at a token of a lexicon word
+// (see firstKeys), as the resolver needs it: the key, which is the
+// token's key less its first strip bytes (a proclitic), its place fi among
+// the token's first keys, the most words of a name beginning with it, and
+// the entries of the name key alone (none when there are none or it is a
+// relation word) with its stop and frequency marks. Keys no name begins
+// with are left out. It takes 24 bytes.
 type firstKey struct {
-	key    string
-	idsOff uint32 // ids: wfIDs[idsOff : idsOff+idsN]
+	idsOff uint32 // the entries: wfIDs[idsOff : idsOff+idsN]
 	idsN   uint32
-	sec    span // the second words of keys beginning with key (see keyInfo)
-	freq   int32
+	sec    span   // the second words of keys beginning with key (see keyInfo)
+	freq   uint16 // keyInfo.freq up to 65535, which the resolver's thresholds are far below
+	strip  uint8
 	fi     uint8
 	maxLen uint8
 	stop   bool
-	sum    uint8 // candSummary of ids
+	sum    uint8 // candSummary of the entries
 }
+
+// key returns the key of fk, a first key of token t.
+func (fk *firstKey) key(t *text.Token) string { return t.Key[fk.strip:] }
 
 // wordFirstsAt holds the first keys of a word: when its final ه was
 // written ه, the n of them are head (when n > 0) and then
 // wfPool[more:][:n-1]; when it was written ة, the same unless !taSame,
-// and then wfPool[ta:][:nt]. Keeping the first in the record makes the
-// usual word one memory access.
+// and then the nt keys that follow those in wfPool. Keeping the first in
+// the record, of 32 bytes, makes the usual word one memory access, and
+// two words' records share a cache line of the (aligned) array.
 type wordFirstsAt struct {
 	head   [1]firstKey
 	more   uint32
-	ta     uint32
 	n, nt  uint8
 	taSame bool
-	_      [13]byte // to 64 bytes: one cache line in the (aligned) array
 }
 
 // wordFirsts returns the first keys of lexicon word w, a word not skipped
@@ -309,7 +321,8 @@ func (g *Gazetteer) wordFirsts(w int32, t *text.Token) (head, rest []firstKey, o
 	r := int(g.wfRank[i/64]) + bits.OnesCount64(^g.skip[i/64]&(1<<(i%64)-1))
 	at := &g.wf[r]
 	if !at.taSame && strings.HasSuffix(t.Norm, "ة") {
-		return nil, g.wfPool[at.ta : at.ta+uint32(at.nt)], true
+		ta := at.more + uint32(max(at.n, 1)-1)
+		return nil, g.wfPool[ta : ta+uint32(at.nt)], true
 	}
 	if at.n == 0 {
 		return nil, nil, true
@@ -335,10 +348,11 @@ func (g *Gazetteer) markSkips() {
 	g.skip = make([]uint64, (n+63)/64)
 	g.cueFree = make([]uint64, (n+63)/64)
 	g.clitic = make([]uint64, (n+63)/64)
+	g.cuts = make([]uint64, (n+31)/32)
 	g.wf = make([]wordFirstsAt, 0, n/4)
 	g.wfRank = make([]uint32, (n+63)/64)
 	g.wfPool, g.wfIDs = nil, nil
-	var fks []firstKey
+	var fks, tks []firstKey
 	var buf [8]string
 	g.lexNoSpace = true
 	for w := int32(1); w <= int32(n); w++ {
@@ -362,37 +376,104 @@ func (g *Gazetteer) markSkips() {
 			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
 			continue
 		}
+		fks = g.firstKeysOf(key, g.firstKeys(key, plain, buf[:0]), fks[:0])
+		cut := cutOf(fks)
+		taSame := slices.Equal(plain, ta)
+		if !taSame {
+			tks = g.firstKeysOf(key, g.firstKeys(key, ta, buf[:0]), tks[:0])
+			cut = bothCut(cut, cutOf(tks))
+		}
+		if cut == cutNever {
+			g.skip[(w-1)/64] |= 1 << ((w - 1) % 64)
+			continue
+		}
+		g.cuts[(w-1)/32] |= uint64(cut) << (2 * ((w - 1) % 32))
 		if cliticForm(key) {
 			g.clitic[(w-1)/64] |= 1 << ((w - 1) % 64)
 		}
-		var at wordFirstsAt
-		fks = g.firstKeysOf(g.firstKeys(key, plain, buf[:0]), fks[:0])
-		at.n = uint8(len(fks))
+		at := wordFirstsAt{n: uint8(len(fks)), more: uint32(len(g.wfPool)), taSame: taSame}
 		if len(fks) > 0 {
 			at.head[0] = fks[0]
-			at.more = uint32(len(g.wfPool))
 			g.wfPool = append(g.wfPool, fks[1:]...)
 		}
-		at.taSame = slices.Equal(plain, ta)
-		if !at.taSame {
-			fks = g.firstKeysOf(g.firstKeys(key, ta, buf[:0]), fks[:0])
-			at.ta, at.nt = uint32(len(g.wfPool)), uint8(len(fks))
-			g.wfPool = append(g.wfPool, fks...)
+		if !taSame {
+			at.nt = uint8(len(tks))
+			g.wfPool = append(g.wfPool, tks...)
 		}
 		g.wf = append(g.wf, at)
 	}
 }
 
-// firstKeysOf appends to fks the first keys of firsts that some name
-// begins with, with what the index says of them, and returns fks.
-func (g *Gazetteer) firstKeysOf(firsts []string, fks []firstKey) []firstKey {
+// What Resolver.match finds at a token of a word, as Gazetteer.cuts
+// tells it (see Resolver.shortcut).
+const (
+	cutLook = iota // match must look
+	// cutStop: the word alone as a stop-listed name (ان، علي، كان) when
+	// the next token continues no name (see Resolver.continued)
+	cutStop
+	// cutStopAlways: the same whatever follows (no first key of the
+	// word begins a longer name)
+	cutStopAlways
+	// cutNone: nothing when the next token continues no name
+	cutNone
+	// cutNever: nothing whatever follows (the word is skipped, see
+	// skipsWord)
+	cutNever
+)
+
+// cutOf returns what matchWord finds with first keys fks (see cutLook):
+// the first key that names entries alone gives the match unless a name
+// of several words begins at the token.
+func cutOf(fks []firstKey) int {
+	short := true // no key begins a longer name
+	for i := range fks {
+		short = short && fks[i].maxLen == 1
+	}
+	for i := range fks {
+		switch {
+		case fks[i].idsN == 0:
+			continue
+		case !fks[i].stop:
+			return cutLook
+		case short:
+			return cutStopAlways
+		default:
+			return cutStop
+		}
+	}
+	if short {
+		return cutNever
+	}
+	return cutNone
+}
+
+// bothCut returns what match finds at a word whose two spellings (final
+// ه and ة) give a and b.
+func bothCut(a, b int) int {
+	switch {
+	case a == b:
+		return a
+	case min(a, b) == cutStop && max(a, b) == cutStopAlways:
+		return cutStop
+	case min(a, b) == cutNone && max(a, b) == cutNever:
+		return cutNone
+	}
+	return cutLook
+}
+
+// firstKeysOf appends to fks the first keys firsts of a word with key
+// key that some name begins with, with what the index says of them, and
+// returns fks. (firstKeys makes every first key a suffix of the word's
+// key, less a proclitic of a few bytes.)
+func (g *Gazetteer) firstKeysOf(key string, firsts []string, fks []firstKey) []firstKey {
 	for fi, f := range firsts {
 		ml := g.maxLenOf(f)
-		if ml == 0 {
+		if ml == 0 || !strings.HasSuffix(key, f) || len(key)-len(f) > math.MaxUint8 {
 			continue
 		}
 		ki := g.info(f)
-		fk := firstKey{key: f, fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop, freq: ki.freq, sec: ki.sec}
+		fk := firstKey{strip: uint8(len(key) - len(f)), fi: uint8(fi), maxLen: uint8(min(ml, 255)), stop: ki.stop,
+			freq: uint16(min(ki.freq, math.MaxUint16)), sec: ki.sec}
 		if ids := g.index(f); len(ids) > 0 && !isRelationWord(f) {
 			fk.idsOff, fk.idsN = uint32(len(g.wfIDs)), uint32(len(ids))
 			g.wfIDs = append(g.wfIDs, ids...)

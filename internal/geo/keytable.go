@@ -12,8 +12,9 @@ import (
 // makes the gazetteer quick to load.
 type keyTable[V any] struct {
 	// slots hold the top 32 bits of a key's hash above its number + 1
-	// (0 is empty), so that a probe reads the hash array only on a likely
-	// match; len is a power of two
+	// (0 is empty), so that a probe reads a key only on a likely match
+	// (the hashes themselves are read only to grow); len is a power of
+	// two
 	slots []uint64
 	hash  []uint64
 	keys  []string
@@ -55,7 +56,7 @@ func (t *keyTable[V]) find(k string, h uint64) int32 {
 		if s == 0 {
 			return -1
 		}
-		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && t.keys[n] == k {
+		if n := slotKey(s, h); n >= 0 && t.keys[n] == k {
 			return n
 		}
 	}
@@ -70,7 +71,7 @@ func (t *keyTable[V]) findWords(ws []string, h uint64) int32 {
 		if s == 0 {
 			return -1
 		}
-		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && joinedIs(t.keys[n], ws) {
+		if n := slotKey(s, h); n >= 0 && joinedIs(t.keys[n], ws) {
 			return n
 		}
 	}
@@ -103,7 +104,7 @@ func (t *keyTable[V]) insert(k string, h uint64) int32 {
 		if s == 0 {
 			break
 		}
-		if n := slotKey(s, h); n >= 0 && t.hash[n] == h && t.keys[n] == k {
+		if n := slotKey(s, h); n >= 0 && t.keys[n] == k {
 			return n
 		}
 	}

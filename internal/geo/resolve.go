@@ -64,6 +64,7 @@ type mention struct {
 	latin           bool
 	sentLo          int // the first token of the sentence
 	sentenceInitial bool
+	afterDrop       bool // a match dropped unaccepted lies between this one and the one before
 	// byte offsets of the expression [exprFirst, exprLast) and of the
 	// name [first, last), kept for build (see spans)
 	exprStart, exprEnd int
@@ -97,10 +98,33 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	a := arenas.Get().(*arena)
 	defer a.release()
 	ms := a.ms
+	// A match of a stop-listed Arabic word alone with no cue before it,
+	// which accept would reject, is dropped, keeping only its place for
+	// coordination and chains: prevLast is the end of the last match,
+	// kept or dropped, and dropped tells whether one was dropped after
+	// the last kept.
+	prevLast, dropped := -1, false
 	for i := 0; i < len(toks); {
 		var m *mention
-		if r.g.mayStart(&toks[i]) {
+		if t := &toks[i]; r.g.mayStart(t) {
+			switch r.shortcut(toks, i) {
+			case cutNone:
+				i++
+				continue
+			case cutStop:
+				if r.g.noCueBefore(toks, i) {
+					prevLast, dropped = i+1, true
+					i++
+					continue
+				}
+			}
 			m = r.match(toks, i, a)
+			if m != nil && m.stop && m.words == 1 && !m.latin && r.g.noCueBefore(toks, i) {
+				a.unget(m)
+				prevLast, dropped = i+1, true
+				i++
+				continue
+			}
 		}
 		if m == nil {
 			i++
@@ -111,12 +135,11 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 		// (while its tokens are at hand)
 		r.cues(src, toks, m)
 		m.spans(toks)
-		if len(ms) > 0 {
-			p := ms[len(ms)-1]
-			if p.last <= m.first && m.first-p.last <= 1 && coordinated(toks, p.last, m.first) {
-				m.weak = true
-			}
+		if prevLast >= 0 && prevLast <= m.first && m.first-prevLast <= 1 && coordinated(toks, prevLast, m.first) {
+			m.weak = true
 		}
+		m.afterDrop, dropped = dropped, false
+		prevLast = m.last
 		ms = append(ms, m)
 		i = m.last
 	}
@@ -127,7 +150,7 @@ func (r *Resolver) Resolve(src string, toks []text.Token, sents []text.Sentence,
 	// chains: a small place right before an accepted one ("X بريف حلب", "X, Idlib")
 	for k := len(ms) - 2; k >= 0; k-- {
 		m, n := ms[k], ms[k+1]
-		if !m.accepted && !m.stop && !m.clitic && n.accepted && n.exprFirst-m.last <= 1 && r.near(m, n) {
+		if !m.accepted && !m.stop && !m.clitic && n.accepted && !n.afterDrop && n.exprFirst-m.last <= 1 && r.near(m, n) {
 			m.accepted = true
 			m.weak = true
 		}
@@ -249,18 +272,39 @@ func coordinated(toks []text.Token, a, b int) bool {
 		t := &toks[b]
 		return strings.HasPrefix(t.Key, "و") && len(t.Stems) > 0
 	}
-	t := &toks[a]
-	switch strings.ToLower(t.Text) {
-	case ",", "،", "و", "and", "or", "/":
+	switch t := toks[a].Text; t {
+	case ",", "،", "و", "/":
 		return true
+	default:
+		return lowerIs(t, "and") || lowerIs(t, "or")
 	}
-	return false
 }
 
 // mayStart reports whether a name may begin at token t: false for a
 // token that is no word, or a word of the lexicon that begins no name.
 func (g *Gazetteer) mayStart(t *text.Token) bool {
 	return t.Kind == text.Word && (t.Word <= 0 || t.Script == text.Latin || !g.skipsWord(t.Word))
+}
+
+// shortcut returns what match finds at token i, a token that may start a
+// name (see mayStart), when the gazetteer tells it without the word's
+// first keys: cutStop, the word alone as a stop-listed name; cutNone,
+// nothing; or cutLook, when match must look.
+func (r *Resolver) shortcut(toks []text.Token, i int) int {
+	t := &toks[i]
+	w := int(t.Word - 1)
+	if t.Script == text.Latin || w < 0 || w/32 >= len(r.g.cuts) {
+		return cutLook
+	}
+	switch c := int(r.g.cuts[w/32]>>(2*(w%32))) & 3; c {
+	case cutStopAlways:
+		return cutStop
+	case cutStop, cutNone:
+		if r.continued(toks, i) < 0 {
+			return c
+		}
+	}
+	return cutLook
 }
 
 // match finds the longest gazetteer name starting at token i.
@@ -311,7 +355,7 @@ func (r *Resolver) matchOther(toks []text.Token, i int, a *arena) *mention {
 		if maxN == 0 {
 			continue
 		}
-		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil); m != nil {
+		if m := r.matchFirst(toks, i, a, fi, f, maxN, nil, false); m != nil {
 			return m
 		}
 	}
@@ -335,11 +379,16 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 		if fk.maxLen == 1 || *next < 0 || !r.g.mayFollow(fk, &toks[*next]) {
 			// f alone, as matchFirst would find it
 			if fk.idsN > 0 {
-				return r.newMention(toks, i, i+1, a, int(fk.fi), fk.key, fk.key, 1, r.g.ids(fk), fk, -1)
+				k := fk.key(&toks[i])
+				return r.newMention(toks, i, i+1, a, int(fk.fi), k, k, 1, r.g.ids(fk), fk, -1)
 			}
 			continue
 		}
-		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key, int(fk.maxLen), fk); m != nil {
+		// a word of the lexicon that may follow does: some key of fk's
+		// begins with the two words, most often the two alone
+		u := &toks[*next]
+		two := u.Word > 0 && u.Script != text.Latin && r.g.lexNoSpace
+		if m := r.matchFirst(toks, i, a, int(fk.fi), fk.key(&toks[i]), int(fk.maxLen), fk, two); m != nil {
 			return m
 		}
 	}
@@ -348,8 +397,10 @@ func (r *Resolver) matchWord(toks []text.Token, i int, a *arena, fks []firstKey,
 
 // matchFirst finds the longest name of at most maxN words that begins
 // with f, the first key number fi of token i. pre, when not nil, holds
-// what the index says of f alone.
-func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f string, maxN int, pre *firstKey) *mention {
+// what the index says of f alone; two tells that the next word is known
+// to follow f in some key (see mayFollow), so that the key of the two is
+// looked up without the key filter.
+func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f string, maxN int, pre *firstKey, two bool) *mention {
 	t := &toks[i]
 	{
 		// collect following words, skipping hyphens
@@ -385,6 +436,8 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 			}
 			if !broken && r.g.mayContinue(u) {
 				useful++
+			} else if t.Script != text.Latin {
+				break // (only Latin names look past useful, see below)
 			} else {
 				broken = true
 			}
@@ -421,7 +474,7 @@ func (r *Resolver) matchFirst(toks []text.Token, i int, a *arena, fi int, f stri
 					continue
 				}
 				k, ids = f, r.g.ids(pre)
-			case filtered && r.g.keys.mayHave(hs[n-1]):
+			case filtered && (n == 2 && two || r.g.keys.mayHave(hs[n-1])):
 				// the words have no space: their hash is the key's
 				kn = r.g.names.findWords(words[:n], hs[n-1])
 				if kn >= 0 {
@@ -496,9 +549,7 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		stripped := t.Key[:len(t.Key)-len(f)]
 		prep := strings.TrimSuffix(stripped, "ال")
 		m.article = prep != stripped || strings.HasSuffix(stripped, "لل")
-		if strings.ContainsAny(prep, "بل") || strings.Contains(prep, "في") {
-			m.weak = true
-		}
+		m.weak = isPreposition(prep)
 	}
 	if n == 1 && !m.latin {
 		m.key = k
@@ -525,6 +576,17 @@ func (r *Resolver) newMention(toks []text.Token, i, last int, a *arena, fi int, 
 		}
 	}
 	return m
+}
+
+// isPreposition reports whether proclitics p hold a preposition: ب, ل
+// or في.
+func isPreposition(p string) bool {
+	for _, c := range p {
+		if c == 'ب' || c == 'ل' {
+			return true
+		}
+	}
+	return strings.Contains(p, "في")
 }
 
 // cliticForm reports whether an Arabic word key, matched as a whole, is a
@@ -652,6 +714,13 @@ func (a *arena) mention() *mention {
 	return &(*c)[len(*c)-1]
 }
 
+// unget takes back m, the mention that mention returned last.
+func (a *arena) unget(m *mention) {
+	*m = mention{}
+	c := &a.chunks[a.cur]
+	*c = (*c)[:len(*c)-1]
+}
+
 // cands returns a candidate list of length n (capacity n).
 func (a *arena) cands(n int) []cand {
 	if len(a.cs)+n > cap(a.cs) {
@@ -680,7 +749,6 @@ func keysOf(t *text.Token, buf []string) []string {
 // cues looks around a mention for feature cues, prepositions, relations and
 // distances, extending the expression span over them.
 func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
-	var kb [8]string
 	lo := m.sentLo
 	// English cue after: "al-Hol camp", "Idlib province", "Aleppo countryside"
 	if m.latin && m.last < len(toks) {
@@ -700,6 +768,8 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 		j--
 	}
 	// feature cue just before ("مدينة", "بلدة", "the town of")
+	var c tokenCue // what the cue tables say of token j, when read
+	read := false
 	if j >= lo {
 		if m.latin && strings.EqualFold(toks[j].Text, "of") && j-1 >= lo {
 			if k, ok := featureCues[strings.ToLower(toks[j-1].Text)]; ok {
@@ -709,50 +779,93 @@ func (r *Resolver) cues(src string, toks []text.Token, m *mention) {
 			}
 		} else if m.latin {
 			// "Ain Issa camp" handled above; "Camp Bucca" is its own name
-		} else if r.g.mayCue(&toks[j]) {
-			for _, k := range keysOf(&toks[j], kb[:0]) {
-				if k == "ريف" || k == "الريف" {
-					m.countryside = true
-					m.weak = true
-					m.exprFirst = j
-					j--
-					if m.last < len(toks) {
-						if b, ok := bearings[toks[m.last].Key]; ok && strings.HasPrefix(toks[m.last].Key, "ال") {
-							m.bearing, m.hasBearing = b, true
-							m.exprLast = m.last + 1
-							if m.last+1 < len(toks) {
-								if b2, ok := bearings[toks[m.last+1].Key]; ok && strings.HasPrefix(toks[m.last+1].Key, "ال") {
-									m.bearing = combine(b, b2)
-									m.exprLast = m.last + 2
-								}
+		} else {
+			c, read = r.g.cueAt(&toks[j]), true
+			switch {
+			case c.countryside:
+				m.countryside = true
+				m.weak = true
+				m.exprFirst = j
+				j--
+				read = false
+				if m.last < len(toks) {
+					if b, ok := bearings[toks[m.last].Key]; ok && strings.HasPrefix(toks[m.last].Key, "ال") {
+						m.bearing, m.hasBearing = b, true
+						m.exprLast = m.last + 1
+						if m.last+1 < len(toks) {
+							if b2, ok := bearings[toks[m.last+1].Key]; ok && strings.HasPrefix(toks[m.last+1].Key, "ال") {
+								m.bearing = combine(b, b2)
+								m.exprLast = m.last + 2
 							}
 						}
 					}
-					break
 				}
-				if f, ok := featureCues[k]; ok && !strings.HasSuffix(toks[j].Key, "ال"+k) {
-					// (not a definite noun: بالقضاء على، بالمناطق الجبلية)
-					m.feature = f
-					m.weak = true
-					m.exprFirst = j
-					j--
-					break
-				}
+			case c.feature != "":
+				m.feature = c.feature
+				m.weak = true
+				m.exprFirst = j
+				j--
+				read = false
 			}
 		}
 	}
 	if m.stop && m.words == 1 && m.feature == "" && !m.countryside {
 		return // rejected whatever else is written before it (see accept)
 	}
-	if j >= lo && r.g.mayCue(&toks[j]) {
-		for _, k := range keysOf(&toks[j], kb[:0]) {
-			if weakCues[k] {
-				m.weak = true
-				break
-			}
+	if j >= lo {
+		if !read {
+			c, read = r.g.cueAt(&toks[j]), true
+		}
+		if c.weak {
+			m.weak = true
 		}
 	}
-	r.relation(toks, lo, j, m)
+	r.relation(toks, lo, j, m, c)
+}
+
+// tokenCue is what the cue tables say of a token by its keys (see keysOf)
+// as cues and relation read them: whether the first key that is ريف or
+// a feature cue not written as a definite noun (بالقضاء على، بالمناطق
+// الجبلية) is ريف, or that feature; whether any key is a weak cue; the
+// relation of the first key that is a near cue; the first key's bearing.
+type tokenCue struct {
+	countryside bool
+	feature     string
+	weak        bool
+	near        string
+	bearing     float64
+	hasBearing  bool
+}
+
+// cueAt returns what the cue tables say of token t.
+func (g *Gazetteer) cueAt(t *text.Token) tokenCue {
+	var c tokenCue
+	if !g.mayCue(t) {
+		return c
+	}
+	var kb [8]string
+	decided := false // the first ريف or feature cue is read
+	for _, k := range keysOf(t, kb[:0]) {
+		w, ok := cueWords[k]
+		if !ok {
+			continue
+		}
+		if !decided {
+			if w.rif {
+				c.countryside, decided = true, true
+			} else if w.feature != "" && !strings.HasSuffix(t.Key, "ال"+k) {
+				c.feature, decided = w.feature, true
+			}
+		}
+		c.weak = c.weak || w.weak
+		if c.near == "" {
+			c.near = w.near
+		}
+		if !c.hasBearing && w.hasBearing {
+			c.bearing, c.hasBearing = w.bearing, true
+		}
+	}
+	return c
 }
 
 func combine(a, b float64) float64 {
@@ -768,48 +881,44 @@ func combine(a, b float64) float64 {
 
 // relation reads a relative description ending at token j (inclusive):
 // غرب / غربي / شمال غرب، قرب / بالقرب من، على بعد 20 كم شمال، north of,
-// 20 km north of, near, outskirts of.
-func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
-	var kb [8]string
+// 20 km north of, near, outskirts of. cj is what the cue tables say of
+// token j (see cueAt).
+func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention, cj tokenCue) {
 	if j < lo {
 		return
 	}
 	// skip "من" / "of"
-	k := j
+	k, c := j, cj
 	if w := toks[k].Text; lowerIs(w, "of") || lowerIs(w, "from") || toks[k].Key == "من" {
 		k--
-	}
-	if k < lo {
-		return
-	}
-	// near cues
-	if !r.g.mayCue(&toks[k]) {
-		return // neither a near cue nor a bearing
-	}
-	for _, key := range keysOf(&toks[k], kb[:0]) {
-		if rel, ok := nearCues[key]; ok {
-			m.relation = rel
-			m.weak = true
-			m.exprFirst = k
-			if k-1 >= lo && (toks[k-1].Key == "على" || toks[k-1].Key == "علي" || strings.EqualFold(toks[k-1].Text, "on") || strings.EqualFold(toks[k-1].Text, "the")) {
-				m.exprFirst = k - 1
-			}
+		if k < lo {
 			return
 		}
+		c = r.g.cueAt(&toks[k])
 	}
-	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
-	b, ok := r.g.bearingAt(toks, k)
-	if !ok {
+	// near cues
+	if c.near != "" {
+		m.relation = c.near
+		m.weak = true
+		m.exprFirst = k
+		if k-1 >= lo && (toks[k-1].Key == "على" || toks[k-1].Key == "علي" || strings.EqualFold(toks[k-1].Text, "on") || strings.EqualFold(toks[k-1].Text, "the")) {
+			m.exprFirst = k - 1
+		}
 		return
 	}
+	// bearing, possibly two words (شمال غرب، شمال غربي) or hyphenated (north-west)
+	if !c.hasBearing {
+		return
+	}
+	b := c.bearing
 	start := k
 	if k-1 >= lo {
-		if b0, ok0 := r.g.bearingAt(toks, k-1); ok0 && (b0 == 0 || b0 == 180) && (b == 90 || b == 270) {
-			b = combine(b0, b)
+		if c0 := r.g.cueAt(&toks[k-1]); c0.hasBearing && (c0.bearing == 0 || c0.bearing == 180) && (b == 90 || b == 270) {
+			b = combine(c0.bearing, b)
 			start = k - 1
 		} else if k-2 >= lo && isHyphen(&toks[k-1]) {
-			if b0, ok0 := r.g.bearingAt(toks, k-2); ok0 {
-				b = combine(b0, b)
+			if c0 := r.g.cueAt(&toks[k-2]); c0.hasBearing {
+				b = combine(c0.bearing, b)
 				start = k - 2
 			}
 		}
@@ -849,24 +958,6 @@ func (r *Resolver) relation(toks []text.Token, lo, j int, m *mention) {
 	}
 }
 
-func (g *Gazetteer) bearingAt(toks []text.Token, k int) (float64, bool) {
-	t := &toks[k]
-	if t.Script == text.Latin {
-		b, ok := bearings[strings.ToLower(t.Text)]
-		return b, ok
-	}
-	if !g.mayCue(t) {
-		return 0, false
-	}
-	var kb [8]string
-	for _, key := range keysOf(t, kb[:0]) {
-		if b, ok := bearings[key]; ok {
-			return b, true
-		}
-	}
-	return 0, false
-}
-
 func parseNumber(s string) (float64, bool) {
 	s = strings.ReplaceAll(s, ",", "")
 	var v float64
@@ -891,8 +982,8 @@ func parseNumber(s string) (float64, bool) {
 	return v, seen
 }
 
-// candSummary returns the entry flags (promAlways, promMulti,
-// majorEntry) of any of ids.
+// candSummary returns the entry flags (promAlways, promMulti, majorEntry,
+// keepsWord, inMENA, notStray) of any of ids.
 func (g *Gazetteer) candSummary(ids []int32) uint8 {
 	var f uint8
 	for _, id := range ids {
@@ -1009,11 +1100,10 @@ func (r *Resolver) doubtful(m *mention) bool {
 // Arabic name (الرياض), not by an alternate one (سنة for Sanandaj).
 func (r *Resolver) ownName(m *mention, id int32) bool {
 	var k string
-	if v, ok := r.g.arKeys.Load(id); ok {
-		k = v.(string)
+	if em := &r.g.meta[id]; em.flags&majorEntry != 0 {
+		k = r.g.arKeys[em.arKey]
 	} else {
 		k = arabic.Key(r.g.entries[id].NameAR)
-		r.g.arKeys.Store(id, k)
 	}
 	return k == m.key || strings.TrimPrefix(k, "ال") == m.key
 }
@@ -1058,12 +1148,8 @@ func (r *Resolver) stray(m *mention) bool {
 	if m.latin || m.words > 1 || m.feature != "" || m.countryside {
 		return false
 	}
-	for _, id := range m.ids {
-		if em := &r.g.meta[id]; em.bits&(metaArea|metaCurated) != 0 || r.g.entries[id].Pop >= 250000 {
-			return false
-		}
-	}
-	return true
+	// (the summary is at hand for most words)
+	return r.summary(m)&notStray == 0
 }
 
 // near reports whether a candidate of m lies in one of n's or within 60 km
@@ -1153,7 +1239,7 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	}
 	start, end := m.exprStart, m.exprEnd
 	loc := event.Location{
-		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: e.Precision(),
+		Name: e.Name, NameAR: nameAR, Country: e.Country, Precision: r.g.precisionOf(best.idx),
 		GazetteerID: e.ID, Text: src[m.nameStart:m.nameEnd],
 		Start: m.nameStart, End: m.nameEnd,
 	}
@@ -1164,8 +1250,8 @@ func (r *Resolver) build(src string, m *mention, coord []float64) Mention {
 	if em.admin2 >= 0 {
 		loc.Admin2 = r.g.entries[em.admin2].Name
 	}
-	lat, lon := e.Lat, e.Lon
-	area := e.isArea()
+	lat, lon := em.lat, em.lon
+	area := em.bits&metaArea != 0
 	switch {
 	case m.countryside:
 		loc.Relation = "countryside"

@@ -3,6 +3,8 @@ package geo
 import (
 	"math"
 	"slices"
+
+	"github.com/marsad-dev/marsad/internal/arabic"
 )
 
 // entryMeta is what scoring reads of an entry, in one compact record per
@@ -17,9 +19,10 @@ type entryMeta struct {
 	rank     int8    // kindRank of the kind
 	npar     uint8   // number of parents, the first of them in par
 	par      [3]int32
-	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA)
+	flags    uint8 // prominence flags (promAlways, promMulti, majorEntry, keepsWord, inMENA, notStray)
 	bits     uint8 // metaArea, metaCountry, …
 	kind     uint8 // the kind: Gazetteer.kinds[kind]
+	arKey    int32 // a major entry's Arabic name key: Gazetteer.arKeys[arKey]
 }
 
 // entryMeta.bits.
@@ -81,6 +84,9 @@ func newEntryMeta(entries []Entry, i int) entryMeta {
 	if e.Kind == Admin1 || e.Kind == Admin2 {
 		m.bits |= metaAdmin12
 	}
+	if e.isArea() || e.Curated || e.Pop >= 250000 {
+		m.flags |= notStray
+	}
 	if m.flags&majorEntry != 0 && m.rank <= 2 || m.bits&metaCurated != 0 {
 		m.flags |= keepsWord
 	}
@@ -98,6 +104,14 @@ func (g *Gazetteer) kindOf(i int32) string {
 	return g.entries[i].Kind // one of the rare kinds beyond 255
 }
 
+// precisionOf returns the Precision of entry i.
+func (g *Gazetteer) precisionOf(i int32) string {
+	if k := int(g.meta[i].kind); k < 255 {
+		return g.precs[k]
+	}
+	return g.entries[i].Precision()
+}
+
 // parentsOf returns the parents of entry i.
 func (g *Gazetteer) parentsOf(i int32) []int32 {
 	m := &g.meta[i]
@@ -107,18 +121,23 @@ func (g *Gazetteer) parentsOf(i int32) []int32 {
 	return g.entries[i].Parents
 }
 
-// markMeta fills g.meta and g.kinds from the entries.
+// markMeta fills g.meta, g.kinds, g.precs and g.arKeys from the entries.
 func (g *Gazetteer) markMeta() {
 	g.meta = make([]entryMeta, len(g.entries))
-	g.kinds = g.kinds[:0:0]
+	g.kinds, g.precs, g.arKeys = g.kinds[:0:0], g.precs[:0:0], g.arKeys[:0:0]
 	for i := range g.entries {
 		g.meta[i] = newEntryMeta(g.entries, i)
 		k := slices.Index(g.kinds, g.entries[i].Kind)
 		if k < 0 {
 			k = len(g.kinds)
 			g.kinds = append(g.kinds, g.entries[i].Kind)
+			g.precs = append(g.precs, g.entries[i].Precision())
 		}
 		g.meta[i].kind = uint8(min(k, 255))
+		if g.meta[i].flags&majorEntry != 0 {
+			g.meta[i].arKey = int32(len(g.arKeys))
+			g.arKeys = append(g.arKeys, arabic.Key(g.entries[i].NameAR))
+		}
 	}
 	for i := range g.entries {
 		for _, p := range g.entries[i].Parents {
@@ -296,7 +315,8 @@ type chainIndex struct {
 	meta   []entryMeta
 	first  []int       // first token of each mention
 	ents   []uint64    // candidates that are parents: entry << 32 | mention, sorted
-	points []pointAt   // candidates that are points, by latitude
+	points []pointAt   // candidates that are points, by latitude when sorted
+	sorted bool        // (when there are more than sortPoints)
 	ctry   [][2]uint32 // per mention, its country candidates in ctryCC
 	ctryCC []uint64    // packed countries
 	best   []float64   // per mention, the best link to the entry scored
@@ -333,15 +353,17 @@ func (a *arena) chainIndex(g *Gazetteer, ms []*mention) *chainIndex {
 		ix.ctry = append(ix.ctry, [2]uint32{start, uint32(len(ix.ctryCC))})
 	}
 	slices.Sort(ix.ents)
-	slices.SortFunc(ix.points, func(x, y pointAt) int {
-		switch {
-		case x.lat < y.lat:
-			return -1
-		case x.lat > y.lat:
-			return 1
-		}
-		return 0
-	})
+	if ix.sorted = len(ix.points) > sortPoints; ix.sorted {
+		slices.SortFunc(ix.points, func(x, y pointAt) int {
+			switch {
+			case x.lat < y.lat:
+				return -1
+			case x.lat > y.lat:
+				return 1
+			}
+			return 0
+		})
+	}
 	return ix
 }
 
@@ -413,21 +435,30 @@ func (ix *chainIndex) linkCountry(o int, cc uint64) {
 	}
 }
 
+// sortPoints is the most point candidates that chainIndex leaves unsorted:
+// a document has about a dozen, which linkNear reads faster in a row than
+// sorting them takes.
+const sortPoints = 64
+
 // linkNear links the mentions with a point candidate in em's country
 // between 0.5 and 60 km from em (a point candidate of mention k).
 func (ix *chainIndex) linkNear(k int, em *entryMeta) {
 	// places more than 0.6° of latitude apart are over 66 km apart; the
 	// search bound is a little wider, the test below is exact
-	lo := em.lat - 0.61
-	j, _ := slices.BinarySearchFunc(ix.points, lo, func(p pointAt, lo float64) int {
-		if p.lat < lo {
-			return -1
-		}
-		return 1
-	})
+	pts, hi := ix.points, math.Inf(1)
+	if ix.sorted {
+		lo := em.lat - 0.61
+		j, _ := slices.BinarySearchFunc(pts, lo, func(p pointAt, lo float64) int {
+			if p.lat < lo {
+				return -1
+			}
+			return 1
+		})
+		pts, hi = pts[j:], em.lat+0.61
+	}
 	near := newNearTest(em.lat, em.lon)
-	for ; j < len(ix.points) && ix.points[j].lat <= em.lat+0.61; j++ {
-		pt := &ix.points[j]
+	for j := 0; j < len(pts) && pts[j].lat <= hi; j++ {
+		pt := &pts[j]
 		o := int(pt.o)
 		if o == k || pt.cc != em.cc || ix.best[o] >= 1.2 || math.Abs(em.lat-pt.lat) > 0.6 {
 			continue
