@@ -248,6 +248,10 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 		if len(m.cands) == 1 {
 			continue // the one candidate wins whatever its score (see build)
 		}
+		// محافظة X، ولاية X name an admin unit outright: when one of the
+		// candidates is one, a town of the same name is out of the running
+		// whatever the context (محافظة الحديدة in a report on the city).
+		unitCue := (m.feature == Admin1 || m.feature == Admin2) && r.cueFitsAny(m)
 		for ci := range m.cands {
 			c := &m.cands[ci]
 			em := &r.g.meta[c.idx]
@@ -270,6 +274,8 @@ func (r *Resolver) score(ms []*mention, a *arena) {
 			if m.feature != "" {
 				if cueFits(m.feature, r.g.kindOf(c.idx)) {
 					s += 4
+				} else if unitCue {
+					s -= 20
 				} else {
 					s -= 1
 				}
