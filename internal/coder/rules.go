@@ -146,15 +146,17 @@ func (d *docState) singularVictims(si int, drafts []*draft) {
 		if !one && death.Entry.Attrs["alone"] == "no" && death.First > s.First {
 			one = d.singularPhraseAt(s.First, death.First, true) // "A policeman died of his wounds"
 		}
-		if !one && death.Entry.Attrs["pos"] != "noun" && death.Entry.Attrs["alone"] != "no" && death.Last < s.Last && d.bareSingular(death.Last) {
-			one = true // "gunmen kill NISS officer", "killed former separatist leader"
-		}
-		if !one && death.First-s.First <= 2 && death.First > s.First && d.bareSingular(s.First) && death.First-s.First == 1 {
-			one = true // "Farmer killed in Selea."
-		}
+		n := 0
 		if one {
+			n = 1
+		} else if death.Entry.Attrs["pos"] != "noun" && death.Entry.Attrs["alone"] != "no" && death.Last < s.Last && d.bareSingular(death.Last) {
+			n = 1 + d.moreVictimsAfter(s, death.Last) // "gunmen kill NISS officer", "kill doctor, his associate"
+		} else if death.First > s.First {
+			n = d.headlineVictims(s, death) // counts.go: "Farmer killed in Selea", "NPA rebel killed", "Prayer leader, ANA official gunned down"
+		}
+		if n > 0 {
 			t := death
-			dr.counts = append(dr.counts, event.Count{What: "killed", Value: 1, Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)})
+			dr.counts = append(dr.counts, event.Count{What: "killed", Value: float64(n), Start: t.Start, End: t.End, Text: d.spanText(t.Start, t.End)})
 		}
 	}
 }
@@ -452,7 +454,7 @@ func measure(q quantity.Quantity) bool {
 	if q.Noun != nil && q.NounText != "" {
 		w, _, _ := strings.Cut(q.NounText, " ")
 		k := arabic.Key(w)
-		return units[k] || things[k]
+		return units[k] || things[k] || objectNouns[k]
 	}
 	return q.Value >= 1900 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !q.Approx
 }
@@ -618,7 +620,7 @@ func (d *docState) subjectCount(q quantity.Quantity, drafts []*draft) (*draft, l
 			if first := d.a.Tokens[t.First].Key; first == "were" || first == "was" {
 				passive = true
 			}
-			if clean && passive {
+			if clean && (passive || d.bareParticiple(t)) {
 				return dr, t, true
 			}
 		}
@@ -854,7 +856,7 @@ var subsetWords = map[string]bool{"including": true, "among": true, "بينهم"
 	"منهن": true, "وبينهم": true, "ومنهم": true}
 
 func (d *docState) subsetCount(q quantity.Quantity) bool {
-	return q.FirstToken > 0 && subsetWords[d.a.Tokens[q.FirstToken-1].Key]
+	return q.FirstToken > 0 && subsetWords[d.a.Tokens[q.FirstToken-1].Key] && !d.totalAfterAmong(q) || d.partOfCount(q)
 }
 
 // subjectOfActiveVerb reports whether an English count stands before an

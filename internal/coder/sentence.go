@@ -489,6 +489,7 @@ func (d *docState) codeSentence(si int) {
 			dr.typ = "attack" // armed men burned the shop, vehicles burned and soldiers killed: no crowd, an attack
 		}
 		d.dropPerpetratorCounts(dr)
+		d.dropRunningTolls(si, dr) // counts.go
 		if dr.aerial && (dr.typ == "attack" || dr.typ == "offensive") {
 			dr.typ = "airstrike" // warplanes attacked, the air force launched strikes
 		}
@@ -502,6 +503,8 @@ func (d *docState) codeSentence(si int) {
 	drafts = absorbGeneric(drafts) // an attack word next to the airstrike it now is
 	if d.lang == "en" {
 		d.singularVictims(si, drafts)
+	} else {
+		d.singularVictimsAr(si, drafts) // counts.go
 	}
 
 	crowd := false
@@ -704,16 +707,7 @@ func (d *docState) spanText(s, e int) string {
 
 // count turns a quantity into an event count for the trigger it belongs to.
 func (d *docState) count(q quantity.Quantity, t lexicon.Match, typ string) event.Count {
-	what := t.Entry.Attrs["count"]
-	switch {
-	case t.Entry.Class == "death":
-		what = "killed"
-	case t.Entry.Class == "injury":
-		what = "injured"
-	case what == "":
-		what = defaultCountKind(typ)
-	}
-	c := event.Count{What: what, Value: q.Value, Approx: q.Approx || q.Vague, Start: q.Start, End: q.End, Text: q.Text}
+	c := event.Count{What: countWhat(t, typ), Value: q.Value, Approx: q.Approx || q.Vague, Start: q.Start, End: q.End, Text: q.Text}
 	c.Min, c.Max = bounds(q)
 	if q.Noun != nil {
 		c.End = max(c.End, q.Noun.End)
