@@ -171,3 +171,18 @@ func TestNewsIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestAsRequiredIsNoSource: حسب ما يقتضيه الوضع is "as the situation
+// requires", not a source; بحسب ما أفادت الوكالة is one.
+func TestAsRequiredIsNoSource(t *testing.T) {
+	r := code(t, "ar", "ونص الاتفاق على تنسيق الجيشين حسب ما يقتضيه الوضع في منطقة الحدود مع تنظيم داعش.")
+	for _, e := range r.Events {
+		if len(e.Attribution) > 0 {
+			t.Errorf("%s: speaker %+v", e.Type, e.Attribution)
+		}
+	}
+	r = code(t, "ar", "وقتل ثلاثة جنود في هجوم على حاجز قرب الموصل، بحسب ما أفادت وكالة الأنباء العراقية.")
+	if e := mustFind(t, r, "attack"); len(e.Attribution) == 0 {
+		t.Errorf("no source: %+v", e)
+	}
+}

@@ -72,6 +72,9 @@ func (d *docState) speakers(si int) []speaker {
 		if d.ownReporter(c) {
 			continue // بحسب ما أفاد مراسل سكاي نيوز عربية: the outlet's own reporting
 		}
+		if d.asRequired(si, c) {
+			continue // حسب ما يقتضيه الوضع: as the situation requires, no source
+		}
 		sp, ok := d.speakerFor(si, s, c)
 		if !ok {
 			if sp, ok = d.continuedSpeaker(si, c); !ok {
@@ -98,6 +101,22 @@ func (d *docState) speakers(si int) []speaker {
 	}
 	d.spk[si], d.spkDone[si] = out, true
 	return out
+}
+
+// asRequired reports whether a citing cue is "as" something other than a
+// report: حسب ما يقتضيه الوضع، وفق ما تنص عليه الاتفاقية — ما followed by a
+// verb that is no reporting verb. بحسب ما أفادت الوكالة stays a source.
+func (d *docState) asRequired(si int, c lexicon.Match) bool {
+	if d.lang != "ar" || c.Entry.Attrs["cite"] != "true" || c.Last+1 >= d.a.Sentences[si].Last || d.a.Tokens[c.Last].Key != "ما" {
+		return false
+	}
+	next := c.Last + 1
+	for _, o := range d.cues[si] {
+		if o.Entry.Class == "attribution" && o.First <= next && next < o.Last {
+			return false
+		}
+	}
+	return d.a.Tokens[next].Kind == text.Word && d.actorAt(si, next) == nil
 }
 
 // citing reports whether a speaker is cited as the source of what came
