@@ -76,6 +76,10 @@ var (
 	kAms     = arabic.Key("أمس")
 	kHadha   = map[string]bool{arabic.Key("هذا"): true, arabic.Key("هذه"): true}
 	kNextDay = map[string]bool{arabic.Key("التالي"): true, arabic.Key("السابق"): true, arabic.Key("نفسه"): true}
+	kLaila   = map[string]bool{arabic.Key("الليلة"): true}
+	// kPastNight follow الليلة to make it the night before publication:
+	// الليلة الماضية، الليلة البارحة.
+	kPastNight = map[string]bool{arabic.Key("الماضية"): true, arabic.Key("الماضيه"): true, arabic.Key("البارحة"): true, arabic.Key("المنصرمة"): true}
 )
 
 // starts holds the keys of words that may begin a date (see mayStart).
@@ -136,6 +140,12 @@ func keyIn[V any](m map[string]V, t *text.Token) (V, bool) {
 		return zero, false
 	}
 	return calendar.Lookup(m, t.Key)
+}
+
+// inKeys reports whether t, or t without its clitics, is in m.
+func inKeys(m map[string]bool, t *text.Token) bool {
+	_, ok := keyIn(m, t)
+	return ok
 }
 
 // at reads a date starting at toks[i].
@@ -403,7 +413,7 @@ func safeTok(toks []text.Token, i int) *text.Token {
 func enOrdinalSuffix(k string) bool { return k == "st" || k == "nd" || k == "rd" || k == "th" }
 
 // relativeDay reads أمس، اليوم، غدا، أول أمس، أول من أمس، أمس الأول،
-// yesterday, today, the day before yesterday, last night — with a weekday
+// الليلة الماضية، yesterday, today, the day before yesterday, last night — with a weekday
 // that may follow (أمس الخميس، اليوم الثلاثاء).
 func (r *resolver) relativeDay(toks []text.Token, i int) (hit, bool) {
 	t := &toks[i]
@@ -421,6 +431,8 @@ func (r *resolver) relativeDay(toks []text.Token, i int) (hit, bool) {
 		n, ok, next = -2, true, i+3
 	case t.Key == "last" && i+1 < len(toks) && toks[i+1].Key == "night":
 		n, ok, next = -1, true, i+2
+	case i+1 < len(toks) && kPastNight[toks[i+1].Key] && inKeys(kLaila, t):
+		n, ok, next = -1, true, i+2 // الليلة الماضية: last night, not tonight
 	default:
 		n, ok = keyIn(relDay, t)
 		if ok && n == -1 && next < len(toks) && toks[next].Key == arabic.Key("الأول") && t.Script == text.Arabic {
