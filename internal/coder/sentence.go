@@ -51,6 +51,8 @@ type docState struct {
 	parent []int
 
 	dateline int // the token where the report's dateline ends (0: none)
+
+	said map[int]bool // first tokens of dates that say when a report was made (dates.go)
 }
 
 // newDocState indexes a's matches by unit (a.Sentences: the clauses);
@@ -86,6 +88,7 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 		}
 	}
 	d.dates = bucket(a.Dates, n, func(dt *timex.Date) int { return d.sentOf(dt.FirstToken) })
+	d.markSaidDates() // dates.go
 	nums := make([]quantity.Quantity, 0, len(a.Numbers))
 	for _, q := range a.Numbers {
 		if q.Ordinal || q.DatePart || insideDate(q.Span, a.Dates) || measure(q) {
@@ -535,7 +538,7 @@ func (d *docState) codeSentence(si int) {
 		}
 		ev := d.build(si, dr, attribution, question)
 		if date, datePrec, dateSpan := d.dateNear(si, dr.trig.First); date != "" {
-			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan
+			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan // the clause's date: confidence weighs it
 		}
 		if len(gov) > 0 && ev.Modality == event.Asserted && d.claimsOwnViolence(si, gov[0], dr) {
 			// "ISIS announced that it had attacked ...": an armed group's
@@ -574,6 +577,7 @@ func (d *docState) codeSentence(si int) {
 			}
 			ev.Confidence = math.Max(0.05, ev.Confidence-0.3)
 		}
+		d.settleDate(si, dr, &ev)       // dates.go: the event's own date
 		d.governedModality(si, dr, &ev) // modality_ar.go
 		d.c.applyTaxonomy(&ev, dr)
 		if d.mergeCasualties(si, dr, &ev) {
