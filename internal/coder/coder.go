@@ -178,6 +178,7 @@ func (c *Coder) CodeAnalysis(doc text.Document, a *analysis.Result) event.Result
 		res.Events = merged // else the empty list: "events": [], never null
 	}
 	inheritPlaces(res.Events)
+	inheritDates(res.Events) // dates.go
 	territoryOutcome(res.Events)
 	if a.Lang == "en" {
 		englishDocument(res.Events) // rules_en.go

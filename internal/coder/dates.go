@@ -119,8 +119,8 @@ func (d *docState) settleDate(si int, dr *draft, ev *event.Event) {
 	ev.Date, ev.DatePrecision, ev.DateSpan = &date, prec, span
 }
 
-// contrastWords open a clause of its own after an event: a date behind
-// one is that clause's (اتفقت تركيا وروسيا …، فيما حذرت منظمات … خلال
+// contrastWords open a clause of its own: a date on the far side of one
+// is the other clause's (اتفقت تركيا وروسيا …، فيما حذرت منظمات … خلال
 // الأسبوع المقبل).
 var contrastWords = keySet("بينما", "فيما", "وبينما", "وفيما", "while", "whereas")
 
@@ -152,7 +152,7 @@ func (d *docState) eventDate(si int, dr *draft) (string, string, *event.Span) {
 
 // otherEventBetween reports whether an event word of clause si that is not
 // the draft's stands between the draft's word and dt, or a contrast word
-// stands between them with dt after. An event word joined by و or "and"
+// does (… منذ الحرب عام 2014، فيما قتل فتيان في غارة). An event word joined by و or "and"
 // is a sibling whose date the list shares (قتل فلسطيني واعتقال آخر،
 // الأحد).
 func (d *docState) otherEventBetween(si int, dr *draft, dt *timex.Date) bool {
@@ -179,11 +179,9 @@ func (d *docState) otherEventBetween(si int, dr *draft, dt *timex.Date) bool {
 			return true
 		}
 	}
-	if after {
-		for i := lo; i < hi; i++ {
-			if contrastWords[d.a.Tokens[i].Key] {
-				return true
-			}
+	for i := lo; i < hi; i++ {
+		if contrastWords[d.a.Tokens[i].Key] {
+			return true
 		}
 	}
 	return false
@@ -201,4 +199,32 @@ func (d *docState) coordinated(t lexicon.Match) bool {
 		return k == "and" || k == "و"
 	}
 	return false
+}
+
+// inheritDates gives an event told without a date the date of the closest
+// earlier event of the same type and modality nearby (placeReach) whose
+// place agrees: the lead tells when the detainees fled, the next sentence
+// says how many "escapees" a source counts. Only a day (or week) passes
+// on: a year or a month dates a past war, not the news retold. The
+// inherited date keeps its span (where it is written).
+func inheritDates(evs []event.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Date != nil || e.Trigger == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := &evs[j]
+			if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > placeReach {
+				break
+			}
+			if p.Type != e.Type {
+				continue
+			}
+			if p.Date != nil && (p.DatePrecision == timex.Day || p.DatePrecision == timex.Week) && p.Modality == e.Modality && closePlaces(p.Location, e.Location) {
+				e.Date, e.DatePrecision, e.DateSpan = p.Date, p.DatePrecision, p.DateSpan
+			}
+			break
+		}
+	}
 }

@@ -35,6 +35,7 @@ func TestEventDates(t *testing.T) {
 		{"ar since the offensive began", "ar", "نزح أكثر من ألف شخص من القرى منذ بدء العملية العسكرية في التاسع من أكتوبر.", "displacement", ""},
 		{"ar while … next week", "ar", "واتفقت الحكومة والمعارضة على تبادل الأسرى، فيما حذرت منظمات من موجة نزوح جديدة خلال الأسبوع المقبل.", "agreement", ""},
 		{"en while … next week", "en", "The two sides agreed to exchange prisoners, while aid groups warned that more people could flee next week.", "agreement", ""},
+		{"ar date before while", "ar", "وقعت أسوأ مواجهات منذ الحرب عام 2014، فيما قتل فتيان في غارة على البلدة.", "airstrike", ""},
 		// negatives: siblings joined by و share the date; a date right after the event
 		{"ar killed and arrested, Sunday", "ar", "أعلن الجيش قتل مسلح واعتقال آخر، الأحد، قرب الحدود.", "killing", "2021-03-07"},
 		{"ar displaced on the date", "ar", "نزح أكثر من ألف شخص من القرى في التاسع من أكتوبر.", "displacement", "2020-10-09"},
@@ -60,6 +61,41 @@ func TestEventDates(t *testing.T) {
 			if !found {
 				t.Fatalf("no %q event: %+v", tt.typ, r.Events)
 			}
+		})
+	}
+}
+
+// TestInheritedDates: a retelling without a date of its own (the
+// escapees, those who fled) takes the day of the earlier event of the same
+// type it retells; not a year, not across places.
+func TestInheritedDates(t *testing.T) {
+	tests := []struct {
+		name, lang, text, typ string
+		trigger               string // the retelling's word
+		want                  string
+	}{
+		{"ar escapees", "ar", "فر 12 سجينا من سجن غويران في الحسكة فجر اليوم. وقالت إدارة السجن في بيان إن عدد الفارين لا يتجاوز عشرة.", "escape", "الفارين", "2021-03-10"},
+		{"en fled", "en", "At least 12 inmates escaped from Ghuwayran prison in Hasakah early on Wednesday. The prison administration said in a statement that ten inmates had fled.", "escape", "fled", "2021-03-10"},
+		{"ar year is not passed on", "ar", "أفاد ناشطون بأن مئات السجناء فروا من سجن غويران في الحسكة عام 2014. وقالت إدارة السجن في بيان إن عدد الفارين لا يتجاوز عشرة.", "escape", "الفارين", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := code(t, tt.lang, tt.text)
+			checkSpans(t, tt.text, r)
+			for _, e := range r.Events {
+				if e.Type != tt.typ || e.Trigger == nil || e.Trigger.Text != tt.trigger {
+					continue
+				}
+				got := ""
+				if e.Date != nil {
+					got = *e.Date
+				}
+				if got != tt.want {
+					t.Errorf("%s %q date %q, want %q", e.Type, e.Trigger.Text, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no %s event %q: %+v", tt.typ, tt.trigger, r.Events)
 		})
 	}
 }
