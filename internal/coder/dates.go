@@ -112,11 +112,22 @@ func (d *docState) settleDate(si int, dr *draft, ev *event.Event) {
 		return
 	}
 	date, prec, span := d.eventDate(si, dr)
+	if date == "" && ev.Modality == event.Claimed && d.violent(dr) {
+		// an armed group claims its attack the day it carries it out:
+		// أعلن التنظيم يوم الخميس أنه … بعد هجوم على مقراتهم
+		return
+	}
 	if date == "" {
 		ev.Date, ev.DatePrecision, ev.DateSpan = nil, "", nil
 		return
 	}
 	ev.Date, ev.DatePrecision, ev.DateSpan = &date, prec, span
+}
+
+// violent reports whether a draft's type is a violent one.
+func (d *docState) violent(dr *draft) bool {
+	cod, ok := d.c.tax.Lookup(dr.typ)
+	return ok && cod.Violent
 }
 
 // contrastWords open a clause of its own: a date on the far side of one

@@ -26,6 +26,8 @@ func TestEventDates(t *testing.T) {
 		{"en said on Sunday that", "en", "Police said on Sunday that they arrested five suspects in the old city.", "arrest", ""},
 		// the telling's date does not hide the event's own
 		{"ar announced Sunday, strike Saturday", "ar", "أعلنت القيادة العسكرية، الأحد، عن تنفيذ غارة جوية ضد هدف في الصحراء، السبت، أدت إلى مقتل مسلحين.", "airstrike", "2021-03-06"},
+		// an armed group claims its attack the day it carries it out
+		{"ar group claims on Thursday", "ar", "وأعلن تنظيم داعش يوم الخميس أنه قتل أربعة من عناصر الشرطة في هجوم على حاجز قرب مدينة الرقة.", "attack", "2021-03-04"},
 		// negatives: the date is the event's
 		{"ar date inside what is reported", "ar", "قال الجيش إن مسلحين هاجموا نقطة تفتيش يوم الأحد وقتلوا جنديين.", "attack", "2021-03-07"},
 		{"ar date before the source", "ar", "قتل ثلاثة جنود في هجوم على نقطة تفتيش يوم الأحد، بحسب ما قالت مصادر أمنية.", "attack", "2021-03-07"},
