@@ -74,7 +74,66 @@ func (d *docState) violenceSalience(si int, dr *draft, ev *event.Event) float64 
 	if d.genericPresent(si, dr) {
 		delta -= 0.2
 	}
+	if d.courtFrame(si, dr) {
+		delta -= 0.3
+	}
+	if d.figurativeHit(si, t) {
+		delta -= 0.6
+	}
 	return delta
+}
+
+// courtWords name a trial, a charge or an accusation: the accused, the
+// indictment, the court, the prosecution, a charge, to accuse.
+var courtWords = keySet("المتهمين", "المتهمون", "المتهم", "المتهمة", "متهمين", "متهمون", "الاتهام", "الاتهامي", "الاتهامية",
+	"لائحة", "محاكمة", "المحاكمة", "محاكمته", "محاكمتهم", "المحكمة", "محكمة", "تبرئة", "بتبرئة", "أدين", "أدينوا", "بتهمة",
+	"بتهم", "تهم", "تهمة", "التهمة", "التهم", "النيابة", "الادعاء", "القاضي", "اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم",
+	"اتهمته", "اتهمتها", "اتهمتهم", "اتهمه", "اتهمها", "اتهمهم")
+
+// courtFrame reports whether a draft's trigger and casualty words all come
+// after a word of a trial or an accusation in their sentence (المتهمون تبلغوا قرار الاتهام … حيث قتلت
+// في اعتداء انتحاري، واتهم الأربعة بأنهم أقدموا على تفجير، قضت المحكمة
+// بتبرئة … الذي قتل في غارة): the news is the case, and the attack is what
+// it is about. An attack told before the court is named (اقتحم مسلحون
+// مبنى المحكمة وقتلوا قاضيا) is news.
+func (d *docState) courtFrame(si int, dr *draft) bool {
+	first := si
+	for p := d.prevClause(first); p >= 0; p = d.prevClause(p) {
+		first = p
+	}
+	end := dr.trig.First
+	for _, o := range dr.triggers {
+		end = min(end, o.First)
+	}
+	for i := d.a.Sentences[first].First; i < end; i++ {
+		if hasKeyOrStem(&d.a.Tokens[i], courtWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// figurativeWords after ب name what strikes a person that is no wound: a
+// fright, a shock, a disease (أصيب بالهلع، أصيبت بخيبة أمل، أصيب بالسرطان).
+var figurativeWords = keySet("بالهلع", "بالذعر", "بالصدمة", "بصدمة", "بخيبة", "بالإحباط", "بالدهشة", "بالذهول", "بالإحراج",
+	"بالقلق", "بالملل", "بالخوف", "بالرعب", "بالاكتئاب", "بمرض", "بالمرض", "بأمراض", "بالسرطان", "بسرطان", "بفيروس", "بالفيروس",
+	"بالإنفلونزا", "بإنفلونزا", "بالإغماء", "بإغماء", "بنوبة", "بجلطة", "بالعدوى", "بعدوى", "بالتهاب", "بالشلل", "بالعمى",
+	"بالسكري", "بالإيدز", "بانهيار", "بالإرهاق", "بالجفاف", "بأزمة", "بالتخمة", "بالزكام", "بالحمى", "بحمى")
+
+// figurativeHit reports whether a trigger of being hit (أصيب) is followed,
+// within a few words of its clause (أصيب سكان الحي بالهلع), by a fright or
+// a disease rather than a wound.
+func (d *docState) figurativeHit(si int, t lexicon.Match) bool {
+	s := d.a.Sentences[si]
+	for i := t.Last; i < s.Last && i-t.Last < 4; i++ {
+		if d.a.Tokens[i].Kind == text.Punct {
+			return false
+		}
+		if hasKeyOrStem(&d.a.Tokens[i], figurativeWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalTrigger reports whether an Arabic trigger names the event with a
@@ -109,7 +168,13 @@ func (d *docState) nominalTrigger(t lexicon.Match) bool {
 // at (keys and clitic stems).
 var aboutHeads = keySet("تعليقا", "تعقيبا", "ردا", "خلفية", "يتعلق", "تتعلق", "يتصل", "تتصل", "المتعلقة", "المتعلق",
 	"متعلقة", "علاقة", "صلة", "وراء", "دور", "حول", "بشأن", "بخصوص", "خصوص", "إزاء", "تجاه", "انزعاج", "انزعاجه",
-	"انزعاجها", "ملابسات", "أسباب", "دوافع", "خلفيات", "ذكرى", "معلومات", "شبهة", "بشبهة", "الاشتباه", "للاشتباه", "المشتبه", "مشتبه")
+	"انزعاجها", "ملابسات", "أسباب", "دوافع", "خلفيات", "ذكرى", "الذكرى", "بالذكرى", "معلومات", "شبهة", "بشبهة", "الاشتباه", "للاشتباه", "المشتبه", "مشتبه",
+	// charges, accusations, investigations, rumours
+	"الاتهامات", "اتهامات", "الاتهام", "اتهام", "باتهام", "اتهامه", "اتهامها", "اتهامهم", "بتهمة", "تهمة", "التهمة", "بتهم",
+	"تهم", "التهم", "المتهمين", "المتهمون", "المتهم", "التحقيق", "التحقيقات", "تحقيقات", "تحقيق", "بالتحقيق", "بالتحقيقات",
+	"الإشاعات", "الشائعات", "شائعات", "إشاعات", "شائعة", "إشاعة",
+	// celebrating it, planning it, leave or the option to do it
+	"يحتفلون", "احتفلوا", "احتفالا", "ابتهاجا", "بالتخطيط", "التخطيط", "الإذن", "خيار", "بخيار")
 
 // complementizers open a clause that a speaker asserts (قال إن …، أكد أن …).
 var complementizers = keySet("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "بأنهم", "وأن", "وإن")
@@ -131,6 +196,9 @@ func (d *docState) aboutPhrase(si int, t lexicon.Match) bool {
 		}
 		if hasKeyOrStem(tk, aboutHeads) {
 			return true
+		}
+		if complementizers[tk.Key] && i > first && hasKeyOrStem(&d.a.Tokens[i-1], aboutHeads) {
+			return true // لمشتبه بأنه انتحاري: the suspicion that he was one
 		}
 		if complementizers[tk.Key] || d.verbalTriggerAt(i) || d.speechCueAt(i) {
 			return false

@@ -29,6 +29,19 @@ func TestArabicSalience(t *testing.T) {
 		{"a link to", "ASSAULT", "وأعلنت الشرطة أن للعصابة علاقة بخطف التاجر في البصرة أمس.", false, 0},
 		{"about-word after the reported killing", "ASSAULT", "قتل ثلاثة جنود في هجوم على حاجز حول مدينة الموصل أمس.", true, 0},
 		{"responsibility claimed", "ASSAULT", "وتبنت الجماعة المسؤولية عن تفجير سيارة مفخخة أسفر عن مقتل عشرة جنود في الموصل أمس.", true, 0},
+		{"traded accusations of", "ASSAULT", "وتبادل الطرفان الاتهامات باستهداف المدنيين في القرى الحدودية أمس.", false, 0},
+		{"investigations into", "ASSAULT", "وبدأت الشرطة أمس التحقيقات في الهجوم على مركز للشرطة في كركوك.", false, 0},
+		{"celebrating a killing", "ASSAULT", "وظهر المسلحون في الشريط وهم يحتفلون بقتل خصومهم في الحي.", false, 0},
+		{"suspected of being a bomber", "ASSAULT", "وقدم الوفد صورة لمشتبه بأنه انتحاري فجر نفسه في القطار في يوليو 2006.", false, 0},
+		{"anniversary", "ASSAULT", "وأحيا آلاف اللبنانيين أمس الذكرى السنوية الأولى لاغتيال النائب في بيروت.", false, 0},
+		// a trial or an accusation about an attack
+		{"indictment", "ASSAULT", "وتبلغ المتهمون قرار الاتهام أمس في المحكمة العسكرية في بيروت حيث قتل النائب في تفجير سيارة مفخخة مع عشرة من مرافقيه.", false, 0},
+		{"accused of having bombed", "ASSAULT", "واتهمت النيابة الرجال الثلاثة بأنهم أقدموا على تفجير سيارة مفخخة أمام الوزارة أدت إلى مقتل حارس.", false, 0},
+		{"acquitted of", "ASSAULT", "وقضت المحكمة أمس بتبرئة ستة رجال بينهم شقيق القيادي الذي قتل في غارة جوية في مأرب عام 2003.", false, 0},
+		{"stormed the court and killed", "ASSAULT", "واقتحم مسلحون مبنى المحكمة في الموصل أمس وقتلوا قاضيا وحارسين.", true, 0},
+		// a fright or a disease, no wound
+		{"struck with panic", "ASSAULT", "وأصيب سكان الحي بالهلع عندما رأوا الدبابات في الشوارع أمس.", false, 0},
+		{"wounded", "ASSAULT", "وأصيب ثلاثة أشخاص بجروح في انفجار عبوة ناسفة في سوق ببغداد أمس.", true, 0},
 		// an event already told
 		{"this attack, its dead told before", "ASSAULT", "قتل خمسة أشخاص في هذا الهجوم الذي استهدف سوقا في بغداد أمس.", true, 0},
 		// kinds of violence
