@@ -430,11 +430,11 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 			continue
 		}
 		before++
-		if !d.aimedProtest(t) && !d.conditioned(si, t) {
-			after++
+		if !d.aimedProtest(t) && !d.conditioned(si, t) && !(d.nominalTrigger(t) && d.aboutPhrase(si, t)) {
+			after++ // not التحقيق في حوادث الشغب: the topic of an inquiry
 		}
 	}
-	act := d.crowdAct(si, dr)
+	act, anchored := d.crowdAct(si, dr)
 	if act == 2 {
 		after++
 	}
@@ -460,6 +460,9 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 	}
 	if act == 0 && after > 0 && d.protestAsSetting(si, dr) {
 		delta -= 0.25 // أصيب ثمانية متظاهرين خلال مواجهات، قتل سبعة في أحداث الشغب: the protest is where the news happened
+	}
+	if anchored {
+		delta -= 0.2 // قتل سبعة في أحداث العنف بعد أن سد المتظاهرون الطرقات: the protest dates the news
 	}
 	if act == 0 && d.gatheringOnly(si, dr) {
 		delta -= 0.3 // تجمعت مئات السيارات، تجمع المتفرجون: a gathering, not a protest
@@ -544,15 +547,19 @@ func (d *docState) protestAsSetting(si int, dr *draft) bool {
 // aimHeads are verbal nouns of taking part and calling, whose object is a
 // protest still to be held.
 var aimHeads = keySet("للمشاركة", "المشاركة", "للانضمام", "دعوة", "دعوات", "بدعوة", "دعا", "دعت", "دعوا", "يدعو", "تدعو",
-	"للخروج", "للنزول", "التحضير", "للتحضير")
+	"للخروج", "للنزول", "التحضير", "للتحضير",
+	// the right or recourse to protest (حق التظاهر، اللجوء إلى التظاهر)
+	"حق", "الحق", "حرية", "اللجوء")
 
 // crowdAct tells whether a crowd is the subject of a street act in the
 // clause: 2 for going out, gathering, marching, blocking or burning (خرج
 // المتظاهرون، المحتجون تجمعوا، وأضرم المتظاهرون النار)، 1 for only
-// chanting or carrying banners (ورفع المتظاهرون لافتات), 0 for none.
-func (d *docState) crowdAct(si int, dr *draft) int {
+// chanting or carrying banners (ورفع المتظاهرون لافتات), 0 for none; and
+// whether, with none, a crowd did a street act only in a clause that dates
+// the dead and wounded (anchoredAfterCasualty).
+func (d *docState) crowdAct(si int, dr *draft) (int, bool) {
 	s := d.a.Sentences[si]
-	best := 0
+	best, anchored := 0, false
 	for i := s.First; i < s.Last; i++ {
 		tk := &d.a.Tokens[i]
 		level := actLevel(tk)
@@ -560,10 +567,41 @@ func (d *docState) crowdAct(si int, dr *draft) int {
 			continue
 		}
 		if d.crowdSubject(si, i) {
+			if d.anchoredAfterCasualty(si, i) {
+				anchored = true
+				continue
+			}
 			best = level
 		}
 	}
-	return best
+	return best, anchored && best == 0
+}
+
+// anchoredAfterCasualty reports whether the verb at token v opens a clause
+// of بعد أن or بعدما that dates a casualty told before it in the sentence
+// (وقتل سبعة في أحداث العنف بعد أن سد المتظاهرون الطرقات، أصيب ثمانية
+// ضباط بعدما رشق متظاهرون الشرطة بالحجارة): the news is the dead and
+// wounded, the protest is when they fell.
+func (d *docState) anchoredAfterCasualty(si, v int) bool {
+	first := d.a.Sentences[si].First
+	switch {
+	case v > first && hasKeyOrStem(&d.a.Tokens[v-1], keySet("بعدما", "وبعدما")):
+	case v-1 > first && complementizers[d.a.Tokens[v-1].Key] && hasKeyOrStem(&d.a.Tokens[v-2], anchorWords):
+	default:
+		return false
+	}
+	start := si
+	for p := d.prevClause(start); p >= 0; p = d.prevClause(p) {
+		start = p
+	}
+	for ci := start; ci <= si; ci++ {
+		for _, t := range d.triggers[ci] {
+			if isCasualty(t) && t.First < v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actLevel is 2 for a street act, 1 for a display act, 0 for neither.
