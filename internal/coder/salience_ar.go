@@ -74,7 +74,66 @@ func (d *docState) violenceSalience(si int, dr *draft, ev *event.Event) float64 
 	if d.genericPresent(si, dr) {
 		delta -= 0.2
 	}
+	if d.courtFrame(si, dr) {
+		delta -= 0.3
+	}
+	if d.figurativeHit(si, t) {
+		delta -= 0.6
+	}
 	return delta
+}
+
+// courtWords name a trial, a charge or an accusation: the accused, the
+// indictment, the court, the prosecution, a charge, to accuse.
+var courtWords = keySet("المتهمين", "المتهمون", "المتهم", "المتهمة", "متهمين", "متهمون", "الاتهام", "الاتهامي", "الاتهامية",
+	"لائحة", "محاكمة", "المحاكمة", "محاكمته", "محاكمتهم", "المحكمة", "محكمة", "تبرئة", "بتبرئة", "أدين", "أدينوا", "بتهمة",
+	"بتهم", "تهم", "تهمة", "التهمة", "التهم", "النيابة", "الادعاء", "القاضي", "اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم",
+	"اتهمته", "اتهمتها", "اتهمتهم", "اتهمه", "اتهمها", "اتهمهم")
+
+// courtFrame reports whether a draft's trigger and casualty words all come
+// after a word of a trial or an accusation in their sentence (المتهمون تبلغوا قرار الاتهام … حيث قتلت
+// في اعتداء انتحاري، واتهم الأربعة بأنهم أقدموا على تفجير، قضت المحكمة
+// بتبرئة … الذي قتل في غارة): the news is the case, and the attack is what
+// it is about. An attack told before the court is named (اقتحم مسلحون
+// مبنى المحكمة وقتلوا قاضيا) is news.
+func (d *docState) courtFrame(si int, dr *draft) bool {
+	first := si
+	for p := d.prevClause(first); p >= 0; p = d.prevClause(p) {
+		first = p
+	}
+	end := dr.trig.First
+	for _, o := range dr.triggers {
+		end = min(end, o.First)
+	}
+	for i := d.a.Sentences[first].First; i < end; i++ {
+		if hasKeyOrStem(&d.a.Tokens[i], courtWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// figurativeWords after ب name what strikes a person that is no wound: a
+// fright, a shock, a disease (أصيب بالهلع، أصيبت بخيبة أمل، أصيب بالسرطان).
+var figurativeWords = keySet("بالهلع", "بالذعر", "بالصدمة", "بصدمة", "بخيبة", "بالإحباط", "بالدهشة", "بالذهول", "بالإحراج",
+	"بالقلق", "بالملل", "بالخوف", "بالرعب", "بالاكتئاب", "بمرض", "بالمرض", "بأمراض", "بالسرطان", "بسرطان", "بفيروس", "بالفيروس",
+	"بالإنفلونزا", "بإنفلونزا", "بالإغماء", "بإغماء", "بنوبة", "بجلطة", "بالعدوى", "بعدوى", "بالتهاب", "بالشلل", "بالعمى",
+	"بالسكري", "بالإيدز", "بانهيار", "بالإرهاق", "بالجفاف", "بأزمة", "بالتخمة", "بالزكام", "بالحمى", "بحمى")
+
+// figurativeHit reports whether a trigger of being hit (أصيب) is followed,
+// within a few words of its clause (أصيب سكان الحي بالهلع), by a fright or
+// a disease rather than a wound.
+func (d *docState) figurativeHit(si int, t lexicon.Match) bool {
+	s := d.a.Sentences[si]
+	for i := t.Last; i < s.Last && i-t.Last < 4; i++ {
+		if d.a.Tokens[i].Kind == text.Punct {
+			return false
+		}
+		if hasKeyOrStem(&d.a.Tokens[i], figurativeWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalTrigger reports whether an Arabic trigger names the event with a
@@ -109,7 +168,13 @@ func (d *docState) nominalTrigger(t lexicon.Match) bool {
 // at (keys and clitic stems).
 var aboutHeads = keySet("تعليقا", "تعقيبا", "ردا", "خلفية", "يتعلق", "تتعلق", "يتصل", "تتصل", "المتعلقة", "المتعلق",
 	"متعلقة", "علاقة", "صلة", "وراء", "دور", "حول", "بشأن", "بخصوص", "خصوص", "إزاء", "تجاه", "انزعاج", "انزعاجه",
-	"انزعاجها", "ملابسات", "أسباب", "دوافع", "خلفيات", "ذكرى", "معلومات", "شبهة", "بشبهة", "الاشتباه", "للاشتباه", "المشتبه", "مشتبه")
+	"انزعاجها", "ملابسات", "أسباب", "دوافع", "خلفيات", "ذكرى", "الذكرى", "بالذكرى", "معلومات", "شبهة", "بشبهة", "الاشتباه", "للاشتباه", "المشتبه", "مشتبه",
+	// charges, accusations, investigations, rumours
+	"الاتهامات", "اتهامات", "الاتهام", "اتهام", "باتهام", "اتهامه", "اتهامها", "اتهامهم", "بتهمة", "تهمة", "التهمة", "بتهم",
+	"تهم", "التهم", "المتهمين", "المتهمون", "المتهم", "التحقيق", "التحقيقات", "تحقيقات", "تحقيق", "بالتحقيق", "بالتحقيقات",
+	"الإشاعات", "الشائعات", "شائعات", "إشاعات", "شائعة", "إشاعة",
+	// celebrating it, planning it, leave or the option to do it
+	"يحتفلون", "احتفلوا", "احتفالا", "ابتهاجا", "بالتخطيط", "التخطيط", "الإذن", "خيار", "بخيار")
 
 // complementizers open a clause that a speaker asserts (قال إن …، أكد أن …).
 var complementizers = keySet("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها", "بأنهم", "وأن", "وإن")
@@ -131,6 +196,9 @@ func (d *docState) aboutPhrase(si int, t lexicon.Match) bool {
 		}
 		if hasKeyOrStem(tk, aboutHeads) {
 			return true
+		}
+		if complementizers[tk.Key] && i > first && hasKeyOrStem(&d.a.Tokens[i-1], aboutHeads) {
+			return true // لمشتبه بأنه انتحاري: the suspicion that he was one
 		}
 		if complementizers[tk.Key] || d.verbalTriggerAt(i) || d.speechCueAt(i) {
 			return false
@@ -362,11 +430,11 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 			continue
 		}
 		before++
-		if !d.aimedProtest(t) && !d.conditioned(si, t) {
-			after++
+		if !d.aimedProtest(t) && !d.conditioned(si, t) && !(d.nominalTrigger(t) && d.aboutPhrase(si, t)) {
+			after++ // not التحقيق في حوادث الشغب: the topic of an inquiry
 		}
 	}
-	act := d.crowdAct(si, dr)
+	act, anchored := d.crowdAct(si, dr)
 	if act == 2 {
 		after++
 	}
@@ -392,6 +460,9 @@ func (d *docState) protestSalience(si int, dr *draft) float64 {
 	}
 	if act == 0 && after > 0 && d.protestAsSetting(si, dr) {
 		delta -= 0.25 // أصيب ثمانية متظاهرين خلال مواجهات، قتل سبعة في أحداث الشغب: the protest is where the news happened
+	}
+	if anchored {
+		delta -= 0.2 // قتل سبعة في أحداث العنف بعد أن سد المتظاهرون الطرقات: the protest dates the news
 	}
 	if act == 0 && d.gatheringOnly(si, dr) {
 		delta -= 0.3 // تجمعت مئات السيارات، تجمع المتفرجون: a gathering, not a protest
@@ -476,15 +547,19 @@ func (d *docState) protestAsSetting(si int, dr *draft) bool {
 // aimHeads are verbal nouns of taking part and calling, whose object is a
 // protest still to be held.
 var aimHeads = keySet("للمشاركة", "المشاركة", "للانضمام", "دعوة", "دعوات", "بدعوة", "دعا", "دعت", "دعوا", "يدعو", "تدعو",
-	"للخروج", "للنزول", "التحضير", "للتحضير")
+	"للخروج", "للنزول", "التحضير", "للتحضير",
+	// the right or recourse to protest (حق التظاهر، اللجوء إلى التظاهر)
+	"حق", "الحق", "حرية", "اللجوء")
 
 // crowdAct tells whether a crowd is the subject of a street act in the
 // clause: 2 for going out, gathering, marching, blocking or burning (خرج
 // المتظاهرون، المحتجون تجمعوا، وأضرم المتظاهرون النار)، 1 for only
-// chanting or carrying banners (ورفع المتظاهرون لافتات), 0 for none.
-func (d *docState) crowdAct(si int, dr *draft) int {
+// chanting or carrying banners (ورفع المتظاهرون لافتات), 0 for none; and
+// whether, with none, a crowd did a street act only in a clause that dates
+// the dead and wounded (anchoredAfterCasualty).
+func (d *docState) crowdAct(si int, dr *draft) (int, bool) {
 	s := d.a.Sentences[si]
-	best := 0
+	best, anchored := 0, false
 	for i := s.First; i < s.Last; i++ {
 		tk := &d.a.Tokens[i]
 		level := actLevel(tk)
@@ -492,10 +567,41 @@ func (d *docState) crowdAct(si int, dr *draft) int {
 			continue
 		}
 		if d.crowdSubject(si, i) {
+			if d.anchoredAfterCasualty(si, i) {
+				anchored = true
+				continue
+			}
 			best = level
 		}
 	}
-	return best
+	return best, anchored && best == 0
+}
+
+// anchoredAfterCasualty reports whether the verb at token v opens a clause
+// of بعد أن or بعدما that dates a casualty told before it in the sentence
+// (وقتل سبعة في أحداث العنف بعد أن سد المتظاهرون الطرقات، أصيب ثمانية
+// ضباط بعدما رشق متظاهرون الشرطة بالحجارة): the news is the dead and
+// wounded, the protest is when they fell.
+func (d *docState) anchoredAfterCasualty(si, v int) bool {
+	first := d.a.Sentences[si].First
+	switch {
+	case v > first && hasKeyOrStem(&d.a.Tokens[v-1], keySet("بعدما", "وبعدما")):
+	case v-1 > first && complementizers[d.a.Tokens[v-1].Key] && hasKeyOrStem(&d.a.Tokens[v-2], anchorWords):
+	default:
+		return false
+	}
+	start := si
+	for p := d.prevClause(start); p >= 0; p = d.prevClause(p) {
+		start = p
+	}
+	for ci := start; ci <= si; ci++ {
+		for _, t := range d.triggers[ci] {
+			if isCasualty(t) && t.First < v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actLevel is 2 for a street act, 1 for a display act, 0 for neither.

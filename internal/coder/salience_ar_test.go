@@ -29,6 +29,19 @@ func TestArabicSalience(t *testing.T) {
 		{"a link to", "ASSAULT", "وأعلنت الشرطة أن للعصابة علاقة بخطف التاجر في البصرة أمس.", false, 0},
 		{"about-word after the reported killing", "ASSAULT", "قتل ثلاثة جنود في هجوم على حاجز حول مدينة الموصل أمس.", true, 0},
 		{"responsibility claimed", "ASSAULT", "وتبنت الجماعة المسؤولية عن تفجير سيارة مفخخة أسفر عن مقتل عشرة جنود في الموصل أمس.", true, 0},
+		{"traded accusations of", "ASSAULT", "وتبادل الطرفان الاتهامات باستهداف المدنيين في القرى الحدودية أمس.", false, 0.3},
+		{"investigations into", "ASSAULT", "وبدأت الشرطة أمس التحقيقات في الهجوم على مركز للشرطة في كركوك.", false, 0.3},
+		{"celebrating a killing", "ASSAULT", "وظهر المسلحون في الشريط وهم يحتفلون بقتل خصومهم في الحي.", false, 0},
+		{"suspected of being a bomber", "ASSAULT", "وقدم الوفد صورة لمشتبه بأنه انتحاري فجر نفسه في القطار في يوليو 2006.", false, 0.4},
+		{"anniversary", "ASSAULT", "وأحيا آلاف اللبنانيين أمس الذكرى السنوية الأولى لاغتيال النائب في بيروت.", false, 0.3},
+		// a trial or an accusation about an attack
+		{"indictment", "ASSAULT", "وتبلغ المتهمون قرار الاتهام أمس في المحكمة العسكرية في بيروت حيث قتل النائب في تفجير سيارة مفخخة مع عشرة من مرافقيه.", false, 0},
+		{"accused of having bombed", "ASSAULT", "واتهمت النيابة الرجال الثلاثة بأنهم أقدموا على تفجير سيارة مفخخة أمام الوزارة أدت إلى مقتل حارس.", false, 0},
+		{"acquitted of", "ASSAULT", "وقضت المحكمة أمس بتبرئة ستة رجال بينهم شقيق القيادي الذي قتل في غارة جوية في مأرب عام 2003.", false, 0.4},
+		{"stormed the court and killed", "ASSAULT", "واقتحم مسلحون مبنى المحكمة في الموصل أمس وقتلوا قاضيا وحارسين.", true, 0},
+		// a fright or a disease, no wound
+		{"struck with panic", "ASSAULT", "وأصيب سكان الحي بالهلع عندما رأوا الدبابات في الشوارع أمس.", false, 0},
+		{"wounded", "ASSAULT", "وأصيب ثلاثة أشخاص بجروح في انفجار عبوة ناسفة في سوق ببغداد أمس.", true, 0},
 		// an event already told
 		{"this attack, its dead told before", "ASSAULT", "قتل خمسة أشخاص في هذا الهجوم الذي استهدف سوقا في بغداد أمس.", true, 0},
 		// kinds of violence
@@ -52,6 +65,11 @@ func TestArabicSalience(t *testing.T) {
 		// a protest that is where the news happened
 		{"killed in riots", "PROTEST", "وقتل سبعة أشخاص في أعمال الشغب التي شهدتها ضاحية بيروت الجنوبية يوم الأحد.", false, 0},
 		{"protested over a killing", "PROTEST", "وتظاهر آلاف العمال في القاهرة أمس احتجاجا على مقتل زميلهم برصاص الشرطة.", true, 0},
+		{"dead before the crowd blocked roads", "PROTEST", "وقتل خمسة أشخاص في أعمال العنف التي شهدتها المدينة يوم السبت بعد أن قطع المتظاهرون الطرقات بالإطارات المشتعلة.", false, 0},
+		{"blocked roads, then clashes", "PROTEST", "وقطع المتظاهرون الطرقات بالإطارات المشتعلة في المدينة يوم السبت قبل أن يقتل خمسة أشخاص في مواجهات مع الشرطة.", true, 0},
+		// a protest that is the topic of an inquiry
+		{"inquiry into riots", "PROTEST", "وبدأت النيابة العامة أمس التحقيق في أحداث الشغب التي شهدتها مدينة طنطا.", false, 0.4},
+		{"the right to protest", "PROTEST", "وقال الوزير إن القانون يكفل للمواطنين حق التظاهر السلمي في كل المدن.", false, 0.5},
 		// a protest that would happen
 		{"even if a million protested", "PROTEST", "وعلق المتظاهر على الأمر قائلا إن الحكومة لن تتراجع حتى لو تظاهر مليون شخص في العاصمة اليوم.", false, 0},
 		// a protest that is an aim
