@@ -207,18 +207,26 @@ func inheritPlaces(evs []event.Event) {
 		if e.Location != nil || e.Trigger == nil {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			p := &evs[j]
-			if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > placeReach {
-				break
-			}
-			if p.Type != e.Type || p.Location == nil {
-				continue
-			}
+		if p := earlierOfType(evs, i, func(p *event.Event) bool { return p.Location != nil }); p != nil {
 			loc := *p.Location
 			loc.Confidence = math.Round(loc.Confidence*0.8*100) / 100
 			e.Location = &loc
-			break
 		}
 	}
+}
+
+// earlierOfType returns the closest event before evs[i], within placeReach
+// of it, of the same type and for which ok holds (nil: any), or nil.
+func earlierOfType(evs []event.Event, i int, ok func(*event.Event) bool) *event.Event {
+	e := &evs[i]
+	for j := i - 1; j >= 0; j-- {
+		p := &evs[j]
+		if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > placeReach {
+			return nil
+		}
+		if p.Type == e.Type && (ok == nil || ok(p)) {
+			return p
+		}
+	}
+	return nil
 }

@@ -224,18 +224,9 @@ func inheritDates(evs []event.Event) {
 		if e.Date != nil || e.Trigger == nil {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			p := &evs[j]
-			if p.Trigger == nil || e.Trigger.Start-p.Trigger.End > placeReach {
-				break
-			}
-			if p.Type != e.Type {
-				continue
-			}
-			if p.Date != nil && (p.DatePrecision == timex.Day || p.DatePrecision == timex.Week) && p.Modality == e.Modality && closePlaces(p.Location, e.Location) {
-				e.Date, e.DatePrecision, e.DateSpan = p.Date, p.DatePrecision, p.DateSpan
-			}
-			break
+		p := earlierOfType(evs, i, nil)
+		if p != nil && p.Date != nil && (p.DatePrecision == timex.Day || p.DatePrecision == timex.Week) && p.Modality == e.Modality && closePlaces(p.Location, e.Location) {
+			e.Date, e.DatePrecision, e.DateSpan = p.Date, p.DatePrecision, p.DateSpan
 		}
 	}
 }
