@@ -2,6 +2,8 @@ package coder
 
 import (
 	"testing"
+
+	"github.com/marsad-dev/marsad/internal/event"
 )
 
 // TestChainedClauses: a long Arabic sentence chaining several reports with
@@ -56,6 +58,41 @@ func TestArmedGroupClaims(t *testing.T) {
 			t.Errorf("%q: modality %s, want %s", tt.text, e.Modality, tt.want)
 		}
 	}
+}
+
+// TestClaimantIsTheAttacker: in an armed group's claim of its own attack,
+// the group is the actor and another armed side named with it the target,
+// even where that side is written first.
+func TestClaimantIsTheAttacker(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"ar", "وأعلن تنظيم داعش أنه حرر عشرة من أسراه المحتجزين لدى المقاتلين الأكراد بعد هجوم على أحد مقراتهم قرب الرقة."},
+		{"ar", "وأعلن تنظيم داعش أنه قتل خمسة من المقاتلين الأكراد في هجوم على مقر لهم قرب الرقة."},
+	} {
+		r := code(t, tt.lang, tt.text)
+		checkSpans(t, tt.text, r)
+		e := find(r, "attack")
+		if e == nil {
+			t.Errorf("%q: no attack in %+v", tt.text, r.Events)
+			continue
+		}
+		for _, a := range e.Actors {
+			if a.Name == "Kurdish forces" && a.Role == "actor" || a.Name == "ISIS" && a.Role != "actor" {
+				t.Errorf("%q: %s as %s", tt.text, a.Name, a.Role)
+			}
+		}
+		if !hasActorRole(e.Actors, "ISIS", "actor") {
+			t.Errorf("%q: ISIS is not the actor: %+v", tt.text, e.Actors)
+		}
+	}
+}
+
+func hasActorRole(as []event.Actor, name, role string) bool {
+	for _, a := range as {
+		if a.Name == name && a.Role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // TestReportedOutcomes: "لقد" goes with the perfect (a done deed, not a

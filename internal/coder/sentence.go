@@ -100,6 +100,18 @@ func newDocState(c *Coder, doc text.Document, a *analysis.Result, sents []text.S
 	return d
 }
 
+// claimantAttacks makes every armed actor other than the claimant (id) a
+// target: in a group's claim of its own attack, the group attacked.
+func claimantAttacks(as []event.Actor, id string) []event.Actor {
+	for i := range as {
+		a := &as[i]
+		if a.Role == "actor" && a.Code != id && (a.Kind == "armed_group" || a.Kind == "military") {
+			a.Role = "target"
+		}
+	}
+	return as
+}
+
 // bucket splits items, in text order, into one slice per sentence. The
 // per-sentence slices share items' array with their capacity capped, so
 // filtering one in place or appending to it never touches another. Items
@@ -540,10 +552,14 @@ func (d *docState) codeSentence(si int) {
 		if date, datePrec, dateSpan := d.dateNear(si, dr.trig.First); date != "" {
 			ev.Date, ev.DatePrecision, ev.DateSpan = &date, datePrec, dateSpan // the clause's date: confidence weighs it
 		}
-		if len(gov) > 0 && ev.Modality == event.Asserted && d.claimsOwnViolence(si, gov[0], dr) {
+		if len(gov) > 0 && (ev.Modality == event.Asserted || ev.Modality == event.Claimed) && d.claimsOwnViolence(si, gov[0], dr) {
 			// "ISIS announced that it had attacked ...": an armed group's
-			// own account of its violence is a claim.
+			// own account of its violence is a claim, and the group is
+			// who attacked: another armed side named with it is the target
+			// (أعلن التنظيم أنه حرر المحتجزات لدى المقاتلين الأكراد بعد هجوم
+			// على مقراتهم).
 			ev.Modality = event.Claimed
+			ev.Actors = claimantAttacks(ev.Actors, gov[0].actor.Entry.ID)
 		}
 		if len(gov) > 0 && (ev.Modality == event.Claimed || d.speakerIsSubject(gov[0])) && !hasRole(ev.Actors, "actor") {
 			// "X claimed responsibility for ...", "X said it had retaken ...":
