@@ -577,6 +577,9 @@ func (d *docState) crowdAct(si int, dr *draft) (int, bool) {
 	return best, anchored && best == 0
 }
 
+// afterThat is بعدما, "after" opening a clause.
+var afterThat = keySet("بعدما", "وبعدما")
+
 // anchoredAfterCasualty reports whether the verb at token v opens a clause
 // of بعد أن or بعدما that dates a casualty told before it in the sentence
 // (وقتل سبعة في أحداث العنف بعد أن سد المتظاهرون الطرقات، أصيب ثمانية
@@ -585,7 +588,7 @@ func (d *docState) crowdAct(si int, dr *draft) (int, bool) {
 func (d *docState) anchoredAfterCasualty(si, v int) bool {
 	first := d.a.Sentences[si].First
 	switch {
-	case v > first && hasKeyOrStem(&d.a.Tokens[v-1], keySet("بعدما", "وبعدما")):
+	case v > first && hasKeyOrStem(&d.a.Tokens[v-1], afterThat):
 	case v-1 > first && complementizers[d.a.Tokens[v-1].Key] && hasKeyOrStem(&d.a.Tokens[v-2], anchorWords):
 	default:
 		return false
