@@ -3,6 +3,16 @@
 // how many and who says so — with every field pointing at the text span that
 // produced it. It uses the dictionaries (lexicon), the gazetteer (geo) and
 // the taxonomy (event) and never touches the store.
+//
+// Where things are: sentence.go codes one clause (triggers to drafts to
+// events) and weighs its confidence; speaker.go finds who says so;
+// place.go, dates.go and counts.go give an event its place, its date and
+// its figures; rules.go holds the rules shared by both languages,
+// rules_en.go the English ones (ACLED coding), salience_ar.go, recall_ar.go,
+// modality_ar.go the Arabic ones (what the sentence reports, event words
+// told by other verbs, denials, warnings and fears); nonviolent.go weighs
+// agreements, offensives and statements; merge.go joins mentions of one
+// event within a document.
 package coder
 
 import (
