@@ -186,3 +186,19 @@ func TestAsRequiredIsNoSource(t *testing.T) {
 		t.Errorf("no source: %+v", e)
 	}
 }
+
+// TestSubjectBeforeTheReported: a reporting verb whose own subject follows
+// it (وأكد البيان) does not take an actor named in what is said as its
+// speaker.
+func TestSubjectBeforeTheReported(t *testing.T) {
+	s := "وأكد البيان على اتفاق تركيا والولايات المتحدة على وقف إطلاق النار في المنطقة."
+	r := code(t, "ar", s)
+	checkSpans(t, s, r)
+	for _, e := range r.Events {
+		for _, a := range e.Attribution {
+			if a.Speaker == "Turkey" || a.Speaker == "United States" {
+				t.Errorf("%s: speaker %+v", e.Type, a)
+			}
+		}
+	}
+}

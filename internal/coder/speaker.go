@@ -136,6 +136,21 @@ func (d *docState) citing(c lexicon.Match, sp speaker) bool {
 	return c.First > 0 && d.a.Tokens[c.First-1].Key == "ما"
 }
 
+// nounSubject reports whether an Arabic reporting verb (an attribution cue)
+// has its own subject right after it, a definite noun that is no dictionary
+// actor (وأكد البيان على اتفاق تركيا …): an actor further on is in what is
+// said, not who says it.
+func (d *docState) nounSubject(si int, c lexicon.Match) bool {
+	if d.lang != "ar" || c.Entry.Class != "attribution" || c.Last >= d.a.Sentences[si].Last {
+		return false
+	}
+	t := &d.a.Tokens[c.Last]
+	if t.Kind != text.Word || !strings.HasPrefix(t.Key, "ال") || thatWords[t.Key] {
+		return false
+	}
+	return d.actorAt(si, c.Last) == nil
+}
+
 // continuedSpeakerReach is how many clauses back a reporting verb without a
 // subject looks for the speaker it goes on with.
 const continuedSpeakerReach = 8
@@ -240,7 +255,7 @@ func (d *docState) speakerFor(si int, s text.Sentence, c lexicon.Match) (speaker
 		if a.Entry.Class == "civilian" && a.Entry.Attrs["speaker"] != "true" {
 			continue // families, people: who events happen to, rarely who reports them
 		}
-		if a.First >= c.Last && a.First-c.Last <= 4 && after == nil {
+		if a.First >= c.Last && a.First-c.Last <= 4 && after == nil && !(a.First > c.Last && d.nounSubject(si, c)) {
 			after = a
 		}
 		if a.Last <= c.First && c.First-a.Last <= 3 {
