@@ -124,12 +124,6 @@ func (d *docState) settleDate(si int, dr *draft, ev *event.Event) {
 	ev.Date, ev.DatePrecision, ev.DateSpan = &date, prec, span
 }
 
-// violent reports whether a draft's type is a violent one.
-func (d *docState) violent(dr *draft) bool {
-	cod, ok := d.c.tax.Lookup(dr.typ)
-	return ok && cod.Violent
-}
-
 // contrastWords open a clause of its own: a date on the far side of one
 // is the other clause's (اتفقت تركيا وروسيا …، فيما حذرت منظمات … خلال
 // الأسبوع المقبل).

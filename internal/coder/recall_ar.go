@@ -30,8 +30,7 @@ func (d *docState) recallAr(si int, dr *draft, ev *event.Event, c float64) float
 	if d.lang != "ar" || dr.typ == "protest" || dr.typ == "riot" {
 		return c
 	}
-	cod, ok := d.c.tax.Lookup(dr.typ)
-	if !ok || !cod.Violent {
+	if !d.violent(dr) {
 		return c
 	}
 	delta := 0.0

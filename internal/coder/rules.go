@@ -227,6 +227,16 @@ func (d *docState) appositiveStart(from, end int) int {
 	return -1
 }
 
+// violentType reports whether the taxonomy codes an event type (or a
+// trigger class) as violence.
+func (d *docState) violentType(typ string) bool {
+	cod, ok := d.c.tax.Lookup(typ)
+	return ok && cod.Violent
+}
+
+// violent reports whether a draft's type is a violent one.
+func (d *docState) violent(dr *draft) bool { return d.violentType(dr.typ) }
+
 func hasCount(cs []event.Count, what string) bool {
 	for _, c := range cs {
 		if c.What == what {
@@ -254,8 +264,7 @@ func (d *docState) adjustConfidence(si int, dr *draft, c float64) float64 {
 	if dr.typ == "protest" || dr.typ == "riot" {
 		return d.adjustProtest(dr, c)
 	}
-	cod, ok := d.c.tax.Lookup(dr.typ)
-	if !ok || !cod.Violent {
+	if !d.violent(dr) {
 		if dr.typ == "statement" && d.reportChannel(si, dr.trig) {
 			// قال في بيان، وأضاف البيان، in a statement: the channel of a
 			// report, not news of its own
@@ -412,7 +421,7 @@ func (d *docState) inList(t lexicon.Match) bool {
 	for _, o := range d.triggers[d.sentOf(t.First)] {
 		if (o.First == t.Last && strings.HasPrefix(d.a.Tokens[o.First].Key, "و")) ||
 			(o.Last == t.First && strings.HasPrefix(k, "و")) {
-			if cod, ok := d.c.tax.Lookup(o.Entry.Class); ok && cod.Violent {
+			if d.violentType(o.Entry.Class) {
 				return true
 			}
 		}
@@ -771,7 +780,7 @@ func (d *docState) claimsOwnViolence(si int, sp speaker, dr *draft) bool {
 	if sp.actor == nil || sp.actor.Entry.Class != "armed_group" || sp.first < d.a.Sentences[si].First {
 		return false // not an armed group, or the speaker of an earlier clause
 	}
-	if cod, ok := d.c.tax.Lookup(dr.typ); !ok || !cod.Violent {
+	if !d.violent(dr) {
 		return false
 	}
 	for _, a := range dr.actors {

@@ -476,8 +476,7 @@ func (d *docState) relativeThat(t lexicon.Match) bool {
 //     the event.
 func (d *docState) englishConfidence(si int, dr *draft, c float64) float64 {
 	t := dr.trig
-	cod, ok := d.c.tax.Lookup(dr.typ)
-	violent := ok && cod.Violent
+	violent := d.violent(dr)
 	adj := 0.0
 	if violent && t.First > 0 && retellingWords[d.a.Tokens[t.First-1].Key] &&
 		!dr.casualty && len(dr.counts) == 0 && d.lastViolent.ok && d.lastViolent.si < si {
@@ -516,7 +515,7 @@ func (d *docState) violenceTold(si int, t lexicon.Match) bool {
 		if d.a.Tokens[lo].Key != "and" {
 			continue
 		}
-		if cod, ok := d.c.tax.Lookup(o.Entry.Class); (ok && cod.Violent) || isCasualty(o) {
+		if d.violentType(o.Entry.Class) || isCasualty(o) {
 			return true
 		}
 	}

@@ -43,8 +43,7 @@ func (d *docState) salienceAr(si int, dr *draft, ev *event.Event, c float64) flo
 	case "protest", "riot":
 		c += d.protestSalience(si, dr)
 	default:
-		cod, ok := d.c.tax.Lookup(dr.typ)
-		if !ok || !cod.Violent {
+		if !d.violent(dr) {
 			return c
 		}
 		c += d.violenceSalience(si, dr, ev)

@@ -377,7 +377,7 @@ func (d *docState) codeSentence(si int) {
 	// or make a killing (an attack when only the wounded are counted).
 	var violent []*draft
 	for _, dr := range drafts {
-		if cod, ok := d.c.tax.Lookup(dr.typ); ok && cod.Violent {
+		if d.violent(dr) {
 			violent = append(violent, dr)
 		}
 	}
@@ -599,7 +599,7 @@ func (d *docState) codeSentence(si int) {
 		if d.mergeCasualties(si, dr, &ev) {
 			continue
 		}
-		if cod, ok := d.c.tax.Lookup(ev.Type); ok && cod.Violent && (ev.Modality == event.Asserted || ev.Modality == event.Claimed) {
+		if d.violentType(ev.Type) && (ev.Modality == event.Asserted || ev.Modality == event.Claimed) {
 			d.lastViolent = lastViolent{idx: len(d.events), si: si, dr: dr, ok: true}
 		}
 		d.events = append(d.events, ev)
@@ -1111,7 +1111,7 @@ func (d *docState) unframedAct(si int, dr *draft) bool {
 		if t.First == dr.trig.First || isCasualty(t) || t.Entry.Attrs["pos"] != "verb" && t.Entry.Attrs["pos"] != "phrase" {
 			continue
 		}
-		if cod, ok := d.c.tax.Lookup(t.Entry.Class); !ok || !cod.Violent {
+		if !d.violentType(t.Entry.Class) {
 			continue
 		}
 		if !d.framed(si, t) && !d.masdar(t) {

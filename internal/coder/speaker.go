@@ -767,8 +767,12 @@ var documentWords = keySet("التقرير", "تقرير", "الإحصائية",
 
 // documentSpeaker reports whether a speaker is a document rather than a
 // person, body or outlet.
-func (d *docState) documentSpeaker(sp speaker) bool {
-	return sp.actor == nil && sp.last > sp.first && sp.first < len(d.a.Tokens) && documentWords[d.a.Tokens[sp.first].Key]
+func (d *docState) documentSpeaker(sp speaker) bool { return d.speakerHeadIn(sp, documentWords) }
+
+// speakerHeadIn reports whether a speaker phrase that names no dictionary
+// actor begins with a word of set.
+func (d *docState) speakerHeadIn(sp speaker, set map[string]bool) bool {
+	return sp.actor == nil && sp.last > sp.first && sp.first < len(d.a.Tokens) && set[d.a.Tokens[sp.first].Key]
 }
 
 // newsWords are the news itself as a subject of a reporting verb (تفيد
@@ -777,9 +781,7 @@ var newsWords = keySet("الأنباء", "أنباء", "الانباء", "انب
 
 // newsSpeaker reports whether a speaker phrase is the news itself (الأنباء
 // الواردة من المدينة, reports) rather than a person, body or outlet.
-func (d *docState) newsSpeaker(sp speaker) bool {
-	return sp.actor == nil && sp.last > sp.first && sp.first < len(d.a.Tokens) && newsWords[d.a.Tokens[sp.first].Key]
-}
+func (d *docState) newsSpeaker(sp speaker) bool { return d.speakerHeadIn(sp, newsWords) }
 
 // newsObject reports whether event word t is what the news reports, in an
 // Arabic report with no source (تفيد الأنباء بوقوع انفجار، أفادت التقارير

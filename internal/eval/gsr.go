@@ -40,8 +40,8 @@ func GSR(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 		}
 		rep.Scores[f.plover] = g.score
 		rep.Errors = append(rep.Errors, g.errs...)
-		if g.fp > 0 {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: %d of %d false positives are 'difficult no' sentences (some annotators said yes)", f.plover, g.fpDifficult, g.fp))
+		if g.score.FP > 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: %d of %d false positives are 'difficult no' sentences (some annotators said yes)", f.plover, g.fpDifficult, g.score.FP))
 		}
 		if m := g.majority; m.TP+m.FN > 0 {
 			rep.Notes = append(rep.Notes, fmt.Sprintf("%s against the annotators' majority vote (ties left out): P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)",
@@ -62,10 +62,10 @@ func GSR(c Coder, sharedDir string, limit int, minConfidence float64) (*Report, 
 // mistakes, how many false positives fall on sentences some annotators
 // accepted, and the crowd-annotator reference.
 type gsrScore struct {
-	score           PRF
-	errs            []string
-	fp, fpDifficult int
-	crowd           softPRF
+	score       PRF
+	errs        []string
+	fpDifficult int
+	crowd       softPRF
 	// majority scores against the annotators' majority (more accept than
 	// reject votes; ties left out), ambiguous sentences included.
 	majority PRF
@@ -142,7 +142,6 @@ func scoreGSR(c Coder, r io.Reader, plover string, limit int, minConfidence floa
 			s.TP++
 		case got && !gold:
 			s.FP++
-			g.fp++
 			if label == "difficult no" {
 				g.fpDifficult++
 			}

@@ -117,30 +117,25 @@ type cueWord struct {
 // cueWords joins the cue tables by key, so that a key is looked up once.
 var cueWords = func() map[string]cueWord {
 	m := map[string]cueWord{}
-	for _, k := range []string{"ريف", "الريف"} {
+	set := func(k string, f func(*cueWord)) {
 		w := m[k]
-		w.rif = true
+		f(&w)
 		m[k] = w
+	}
+	for _, k := range []string{"ريف", "الريف"} {
+		set(k, func(w *cueWord) { w.rif = true })
 	}
 	for k, f := range featureCues {
-		w := m[k]
-		w.feature = f
-		m[k] = w
+		set(k, func(w *cueWord) { w.feature = f })
 	}
 	for k, v := range weakCues {
-		w := m[k]
-		w.weak = v
-		m[k] = w
+		set(k, func(w *cueWord) { w.weak = v })
 	}
 	for k, r := range nearCues {
-		w := m[k]
-		w.near = r
-		m[k] = w
+		set(k, func(w *cueWord) { w.near = r })
 	}
 	for k, b := range bearings {
-		w := m[k]
-		w.bearing, w.hasBearing = b, true
-		m[k] = w
+		set(k, func(w *cueWord) { w.bearing, w.hasBearing = b, true })
 	}
 	return m
 }()
